@@ -1,0 +1,118 @@
+package io.podflow.common.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * One typed configuration option: its key, type, default, description, and the older or more general keys
+ * read when the key itself is not set. Immutable; the {@code with*} methods return changed copies.
+ */
+public final class ConfigOption<T> {
+
+    private final String key;
+    private final OptionType<T> type;
+    private final T defaultValue;
+    private final String description;
+    private final List<String> deprecatedKeys;
+    private final List<String> fallbackKeys;
+    private final Predicate<? super T> rule;
+    private final String requirement;
+
+    private ConfigOption(String key, OptionType<T> type, T defaultValue, String description,
+            List<String> deprecatedKeys, List<String> fallbackKeys, Predicate<? super T> rule, String requirement) {
+        this.key = key;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.deprecatedKeys = List.copyOf(deprecatedKeys);
+        this.fallbackKeys = List.copyOf(fallbackKeys);
+        this.rule = rule;
+        this.requirement = requirement;
+    }
+
+    static <T> ConfigOption<T> create(String key, OptionType<T> type, T defaultValue) {
+        return new ConfigOption<>(key, type, defaultValue, "", List.of(), List.of(), value -> true, "");
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public OptionType<T> type() {
+        return type;
+    }
+
+    public boolean hasDefaultValue() {
+        return defaultValue != null;
+    }
+
+    /** The default, or {@code null} when the option has none. */
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Old names of this option, read (with a warning at load time) when the key itself is not set. */
+    public List<String> deprecatedKeys() {
+        return deprecatedKeys;
+    }
+
+    /** Keys of more general options whose value is used when neither the key nor a deprecated key is set. */
+    public List<String> fallbackKeys() {
+        return fallbackKeys;
+    }
+
+    /** What a valid value must be, e.g. {@code at least 1}; empty when every value of the type is valid. */
+    public String requirement() {
+        return requirement;
+    }
+
+    public ConfigOption<T> withDescription(String text) {
+        return new ConfigOption<>(key, type, defaultValue, Objects.requireNonNull(text), deprecatedKeys, fallbackKeys,
+                rule, requirement);
+    }
+
+    public ConfigOption<T> withDeprecatedKeys(String... keys) {
+        return new ConfigOption<>(key, type, defaultValue, description, List.of(keys), fallbackKeys, rule, requirement);
+    }
+
+    public ConfigOption<T> withFallbackKeys(String... keys) {
+        return new ConfigOption<>(key, type, defaultValue, description, deprecatedKeys, List.of(keys), rule,
+                requirement);
+    }
+
+    /**
+     * Restricts the values this option accepts. {@code requirement} completes "must be ...", e.g.
+     * {@code withValidator(slots -> slots >= 1, "at least 1")}.
+     */
+    public ConfigOption<T> withValidator(Predicate<? super T> accepts, String requirement) {
+        if (defaultValue != null && !accepts.test(defaultValue)) {
+            throw new IllegalArgumentException("Default of '" + key + "' must be " + requirement);
+        }
+        return new ConfigOption<>(key, type, defaultValue, description, deprecatedKeys, fallbackKeys,
+                Objects.requireNonNull(accepts), Objects.requireNonNull(requirement));
+    }
+
+    /** The key, then the deprecated keys, then the fallback keys: the order in which a value is looked up. */
+    List<String> lookupKeys() {
+        List<String> keys = new ArrayList<>(1 + deprecatedKeys.size() + fallbackKeys.size());
+        keys.add(key);
+        keys.addAll(deprecatedKeys);
+        keys.addAll(fallbackKeys);
+        return keys;
+    }
+
+    boolean accepts(T value) {
+        return rule.test(value);
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,103 @@
+package io.podflow.common.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds a process's configuration: {@code flink-conf.yaml} from the configuration directory, then {@code -D} properties, which win. */
+public final class ConfigurationLoader {
+
+    public static final String CONFIG_FILE_NAME = "flink-conf.yaml";
+    public static final String ENV_CONF_DIR = "FLINK_CONF_DIR";
+    public static final String ENV_HOME = "FLINK_HOME";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationLoader.class);
+
+    private ConfigurationLoader() {
+    }
+
+    /**
+     * Reads {@code confDir/flink-conf.yaml} (a missing file is a warning, a missing directory an error), applies the
+     * dynamic properties over it, and warns once about each deprecated or unknown key.
+     */
+    public static Configuration load(Path confDir, Map<String, String> dynamicProperties) {
+        return load(confDir, dynamicProperties, LOG::warn);
+    }
+
+    /** Like {@link #load} with the directory from {@code FLINK_CONF_DIR}, else {@code $FLINK_HOME/conf}, else {@code ./conf}. */
+    public static Configuration loadFromEnvironment(Map<String, String> dynamicProperties) {
+        return load(confDirFrom(System.getenv()), dynamicProperties);
+    }
+
+    /**
+     * Collects {@code -Dkey=value} and {@code -D key=value} from command-line arguments; other arguments are left
+     * to the caller. A later property overrides an earlier one.
+     */
+    public static Map<String, String> parseDynamicProperties(List<String> args) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("-D")) {
+                continue;
+            }
+            String property = arg.substring(2);
+            if (property.isEmpty()) {
+                if (i + 1 == args.size()) {
+                    throw new IllegalConfigurationException("'-D' at the end of the arguments needs a key=value after it");
+                }
+                property = args.get(++i);
+            }
+            int equals = property.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalConfigurationException(
+                        "Dynamic property '" + property + "' is not of the form -Dkey=value");
+            }
+            properties.put(property.substring(0, equals).strip(), property.substring(equals + 1).strip());
+        }
+        return properties;
+    }
+
+    static Configuration load(Path confDir, Map<String, String> dynamicProperties, Consumer<String> warnings) {
+        if (!Files.isDirectory(confDir)) {
+            throw new IllegalConfigurationException("Configuration directory '" + confDir.toAbsolutePath()
+                    + "' does not exist; set " + ENV_CONF_DIR + " to the directory that holds " + CONFIG_FILE_NAME);
+        }
+        Configuration configuration = new Configuration();
+        Path file = confDir.resolve(CONFIG_FILE_NAME);
+        if (Files.isRegularFile(file)) {
+            new FlatYamlParser(file.toString(), warnings).parse(readLines(file)).forEach(configuration::setString);
+        } else {
+            warnings.accept("No " + CONFIG_FILE_NAME + " in '" + confDir.toAbsolutePath()
+                    + "'; using defaults and -D properties only");
+        }
+        dynamicProperties.forEach(configuration::setString);
+        return configuration;
+    }
+
+    static Path confDirFrom(Map<String, String> environment) {
+        String confDir = environment.get(ENV_CONF_DIR);
+        if (confDir != null && !confDir.isBlank()) {
+            return Path.of(confDir);
+        }
+        String home = environment.get(ENV_HOME);
+        if (home != null && !home.isBlank()) {
+            return Path.of(home, "conf");
+        }
+        return Path.of("conf");
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalConfigurationException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
