@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Builds kube-apiserver, kube-controller-manager and kube-scheduler once from Debian's kubernetes
+# source package with Debian's Go, and caches them under ~/.cache/podflow/kubernetes-<version>/bin/.
+# Does nothing when the cached binaries are already there.
+set -euo pipefail
+
+# shellcheck source=kubernetes-version.env
+source "$(dirname "$0")/kubernetes-version.env"
+CACHE_ROOT=${PODFLOW_CACHE:-$HOME/.cache/podflow}
+BIN_DIR=$CACHE_ROOT/kubernetes-$KUBERNETES_VERSION/bin
+BUILD_ROOT=$CACHE_ROOT/build
+COMPONENTS=(kube-apiserver kube-controller-manager kube-scheduler)
+DEB_SRC_FILE=/etc/apt/sources.list.d/podflow-deb-src.sources
+
+log() { printf '[build-kubernetes] %s\n' "$*"; }
+started=$SECONDS
+
+all_cached() {
+  local c
+  for c in "${COMPONENTS[@]}"; do [[ -x $BIN_DIR/$c ]] || return 1; done
+}
+
+if all_cached; then
+  log "cached: $BIN_DIR"
+  exit 0
+fi
+
+if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
+
+# Prints deb-src stanzas (deb822) for every `deb` entry of the machine's own apt sources, so the
+# source package comes from the same mirror, suites and keys as the installed binaries.
+derive_deb_src() {
+  local f
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [[ -e $f && $f != "$DEB_SRC_FILE" ]] || continue
+    awk '
+      function flush() {
+        if (types ~ /(^|[ \t])deb([ \t]|$)/ && uris != "") {
+          printf "Types: deb-src\nURIs: %s\nSuites: %s\nComponents: %s\n", uris, suites, comps
+          if (signed != "") printf "Signed-By: %s\n", signed
+          printf "\n"
+        }
+        types = uris = suites = comps = signed = ""
+      }
+      /^[ \t]*#/ { next }
+      /^[ \t]*$/ { flush(); next }
+      { key = $1; sub(/:$/, "", key); val = $0; sub(/^[^:]*:[ \t]*/, "", val) }
+      key == "Types" { types = val } key == "URIs" { uris = val } key == "Suites" { suites = val }
+      key == "Components" { comps = val } key == "Signed-By" { signed = val }
+      END { flush() }
+    ' "$f"
+  done
+  if [[ -f /etc/apt/sources.list ]]; then
+    # classic one-line form: deb [options] URI suite components...
+    awk '$1 == "deb" {
+      opts = ""; i = 2
+      if ($2 ~ /^\[/) { while ($i !~ /\]$/) { opts = opts " " $i; i++ } opts = opts " " $i; i++ }
+      gsub(/^ \[|\]$/, "", opts)
+      signed = ""
+      n = split(opts, o, " ")
+      for (k = 1; k <= n; k++) if (o[k] ~ /^signed-by=/) { signed = substr(o[k], 11) }
+      comps = ""
+      for (k = i + 2; k <= NF; k++) comps = comps (comps == "" ? "" : " ") $k
+      printf "Types: deb-src\nURIs: %s\nSuites: %s\nComponents: %s\n", $i, $(i + 1), comps
+      if (signed != "") printf "Signed-By: %s\n", signed
+      printf "\n"
+    }' /etc/apt/sources.list
+  fi
+}
+
+SRC=$BUILD_ROOT/kubernetes-$KUBERNETES_VERSION
+UNPACKED_STAMP=$SRC/.podflow-unpacked
+
+fetch_source() {
+  if [[ -e $UNPACKED_STAMP ]]; then
+    log "source already unpacked: $SRC"
+    return
+  fi
+  mkdir -p "$BUILD_ROOT"
+  rm -rf "$SRC"
+  if ! apt-cache showsrc kubernetes 2>/dev/null | grep -q '^Package: kubernetes'; then
+    local stanzas
+    stanzas=$(derive_deb_src)
+    if [[ -z $stanzas ]]; then
+      log "no 'deb' entry found in the apt sources to derive a deb-src entry from"
+      exit 1
+    fi
+    log "adding deb-src entries derived from the system's apt sources: $DEB_SRC_FILE"
+    printf '%s\n' "$stanzas" | $SUDO tee "$DEB_SRC_FILE" >/dev/null
+    log "apt-get update"
+    $SUDO apt-get update -qq
+  fi
+  log "apt-get source kubernetes (into $BUILD_ROOT)"
+  (cd "$BUILD_ROOT" && apt-get source -qq kubernetes >"$BUILD_ROOT/apt-source.log" 2>&1) || {
+    log "apt-get source failed, see $BUILD_ROOT/apt-source.log"
+    exit 1
+  }
+  if [[ ! -d $SRC ]]; then
+    log "apt-get source did not unpack kubernetes $KUBERNETES_VERSION; update scripts/kubernetes-version.env"
+    exit 1
+  fi
+  touch "$UNPACKED_STAMP"
+}
+
+fetch_source
+log "source: $SRC"
+
+# Same layout as Debian's own debian/rules: a GOPATH whose k8s.io/kubernetes points at the tree,
+# static binaries, the vendored dependencies.
+export GOPATH=$SRC/.go
+export CGO_ENABLED=0
+export GO111MODULE=on
+export GOFLAGS=-mod=vendor
+export GOCACHE=$CACHE_ROOT/build/go-cache
+export PATH=/usr/lib/go/bin:$PATH
+mkdir -p "$GOPATH/src/k8s.io"
+[[ -L $GOPATH/src/k8s.io/kubernetes ]] || ln -s ../../.. "$GOPATH/src/k8s.io/kubernetes"
+
+log "go: $(go version)"
+log "building ${COMPONENTS[*]} (takes several minutes; output in $BUILD_ROOT/make.log)"
+what=$(printf 'cmd/%s ' "${COMPONENTS[@]}")
+if ! (cd "$GOPATH/src/k8s.io/kubernetes" && make WHAT="${what% }" >"$BUILD_ROOT/make.log" 2>&1); then
+  tail -n 30 "$BUILD_ROOT/make.log"
+  log "make failed, see $BUILD_ROOT/make.log"
+  exit 1
+fi
+
+mkdir -p "$BIN_DIR"
+for c in "${COMPONENTS[@]}"; do
+  install -m 0755 "$SRC/_output/bin/$c" "$BIN_DIR/$c"
+done
+log "built in $((SECONDS - started))s: $BIN_DIR"
