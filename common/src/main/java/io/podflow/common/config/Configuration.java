@@ -97,6 +97,11 @@ public final class Configuration {
         return Collections.unmodifiableMap(entries);
     }
 
+    /** Entries of a declared prefix, keyed by the rest of the key; see {@link #getPrefixed(String)}. */
+    public Map<String, String> getPrefixed(OptionPrefix prefix) {
+        return getPrefixed(prefix.prefix());
+    }
+
     /** All entries in their text form, in the order they were first set. */
     public Map<String, String> toMap() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(values));

@@ -28,7 +28,7 @@ public final class ConfigurationLoader {
      * dynamic properties over it, and warns once about each deprecated or unknown key.
      */
     public static Configuration load(Path confDir, Map<String, String> dynamicProperties) {
-        return load(confDir, dynamicProperties, LOG::warn);
+        return load(confDir, dynamicProperties, OptionRegistry.fromClasspath(), LOG::warn);
     }
 
     /** Like {@link #load} with the directory from {@code FLINK_CONF_DIR}, else {@code $FLINK_HOME/conf}, else {@code ./conf}. */
@@ -64,7 +64,8 @@ public final class ConfigurationLoader {
         return properties;
     }
 
-    static Configuration load(Path confDir, Map<String, String> dynamicProperties, Consumer<String> warnings) {
+    static Configuration load(Path confDir, Map<String, String> dynamicProperties, OptionRegistry registry,
+            Consumer<String> warnings) {
         if (!Files.isDirectory(confDir)) {
             throw new IllegalConfigurationException("Configuration directory '" + confDir.toAbsolutePath()
                     + "' does not exist; set " + ENV_CONF_DIR + " to the directory that holds " + CONFIG_FILE_NAME);
@@ -78,6 +79,7 @@ public final class ConfigurationLoader {
                     + "'; using defaults and -D properties only");
         }
         dynamicProperties.forEach(configuration::setString);
+        new KeyAudit(registry).audit(configuration.toMap().keySet(), warnings);
         return configuration;
     }
 

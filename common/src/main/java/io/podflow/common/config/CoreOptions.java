@@ -1,0 +1,29 @@
+package io.podflow.common.config;
+
+/** Options every podflow process reads: default parallelism and JVM options. */
+public final class CoreOptions {
+
+    public static final ConfigOption<Integer> DEFAULT_PARALLELISM = ConfigOptions.key("parallelism.default")
+            .intType()
+            .defaultValue(1)
+            .withValidator(parallelism -> parallelism >= 1, "at least 1")
+            .withDescription("Parallelism of operators and jobs that do not set their own.");
+
+    public static final ConfigOption<String> JVM_OPTIONS = ConfigOptions.key("env.java.opts")
+            .stringType()
+            .defaultValue("")
+            .withDescription("JVM options for every podflow process (JobManager and TaskManagers).");
+
+    public static final ConfigOption<String> JOBMANAGER_JVM_OPTIONS = ConfigOptions.key("env.java.opts.jobmanager")
+            .stringType()
+            .defaultValue("")
+            .withDescription("JVM options for the JobManager, added after env.java.opts.");
+
+    public static final ConfigOption<String> TASKMANAGER_JVM_OPTIONS = ConfigOptions.key("env.java.opts.taskmanager")
+            .stringType()
+            .defaultValue("")
+            .withDescription("JVM options for TaskManagers, added after env.java.opts.");
+
+    private CoreOptions() {
+    }
+}
