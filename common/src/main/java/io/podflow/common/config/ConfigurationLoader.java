@@ -31,7 +31,12 @@ public final class ConfigurationLoader {
         return load(confDir, dynamicProperties, OptionRegistry.fromClasspath(), LOG::warn);
     }
 
-    /** Like {@link #load} with the directory from {@code FLINK_CONF_DIR}, else {@code $FLINK_HOME/conf}, else {@code ./conf}. */
+    /** Like {@link #load(Path, Map)} but hands each warning to {@code warnings}, e.g. to show it to a CLI user. */
+    public static Configuration load(Path confDir, Map<String, String> dynamicProperties, Consumer<String> warnings) {
+        return load(confDir, dynamicProperties, OptionRegistry.fromClasspath(), warnings);
+    }
+
+    /** Like {@link #load(Path, Map)} with the directory from {@code FLINK_CONF_DIR}, else {@code $FLINK_HOME/conf}, else {@code ./conf}. */
     public static Configuration loadFromEnvironment(Map<String, String> dynamicProperties) {
         return load(confDirFrom(System.getenv()), dynamicProperties);
     }

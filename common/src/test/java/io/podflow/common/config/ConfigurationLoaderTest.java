@@ -1,0 +1,119 @@
+package io.podflow.common.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigurationLoaderTest {
+
+    private static final OptionRegistry REGISTRY = OptionRegistry.of(List.of(CoreOptions.class,
+            JobManagerOptions.class, TaskManagerOptions.class, BlobServerOptions.class, ContainerEnvOptions.class,
+            StandInRpcOptions.class));
+
+    private final List<String> warnings = new ArrayList<>();
+
+    @TempDir
+    Path confDir;
+
+    @Test
+    void loadsTheSeedConfigMapFileAsIs() throws URISyntaxException {
+        Path seedDir = Path.of(getClass().getResource("/seed-conf/flink-conf.yaml").toURI()).getParent();
+        Configuration configuration = ConfigurationLoader.load(seedDir, Map.of(), REGISTRY, warnings::add);
+
+        assertEquals("flink-jobmanager", configuration.get(StandInRpcOptions.ADDRESS));
+        assertEquals(1, configuration.get(TaskManagerOptions.NUM_TASK_SLOTS));
+        assertEquals(6124, configuration.get(BlobServerOptions.PORT));
+        assertEquals(6123, configuration.get(StandInRpcOptions.JOBMANAGER_PORT));
+        assertEquals(6122, configuration.get(StandInRpcOptions.TASKMANAGER_PORT));
+        assertEquals(MemorySize.ofMebiBytes(1024), configuration.get(JobManagerOptions.HEAP_MEMORY));
+        assertEquals(MemorySize.ofMebiBytes(1024), configuration.get(TaskManagerOptions.PROCESS_MEMORY));
+        assertEquals(List.of("Configuration key 'jobmanager.heap.size' is deprecated, use "
+                + "'jobmanager.memory.heap.size'"), warnings);
+    }
+
+    @Test
+    void dynamicPropertiesWinOverTheFile() throws IOException {
+        writeConf("taskmanager.numberOfTaskSlots: 2", "parallelism.default: 3");
+        Configuration configuration = ConfigurationLoader.load(confDir,
+                Map.of("taskmanager.numberOfTaskSlots", "8"), REGISTRY, warnings::add);
+        assertEquals(8, configuration.get(TaskManagerOptions.NUM_TASK_SLOTS));
+        assertEquals(3, configuration.get(CoreOptions.DEFAULT_PARALLELISM));
+    }
+
+    @Test
+    void aMissingFileIsAWarningAndAMissingDirectoryAnError() {
+        Configuration configuration = ConfigurationLoader.load(confDir, Map.of("parallelism.default", "2"),
+                REGISTRY, warnings::add);
+        assertEquals(2, configuration.get(CoreOptions.DEFAULT_PARALLELISM));
+        assertEquals(List.of("No flink-conf.yaml in '" + confDir.toAbsolutePath()
+                + "'; using defaults and -D properties only"), warnings);
+
+        Path missing = confDir.resolve("nope");
+        assertEquals("Configuration directory '" + missing.toAbsolutePath() + "' does not exist; set FLINK_CONF_DIR "
+                + "to the directory that holds flink-conf.yaml", assertThrows(IllegalConfigurationException.class,
+                        () -> ConfigurationLoader.load(missing, Map.of(), REGISTRY, warnings::add)).getMessage());
+    }
+
+    @Test
+    void warnsOnceAboutAnUnknownKeyWithTheClosestKnownKey() throws IOException {
+        writeConf("taskmanager.numberOfTaskSlot: 2", "containerized.master.env.FOO: bar", "totally.made.up: 1");
+        ConfigurationLoader.load(confDir, Map.of(), REGISTRY, warnings::add);
+        assertEquals(List.of(
+                "Unknown configuration key 'taskmanager.numberOfTaskSlot' (did you mean "
+                        + "'taskmanager.numberOfTaskSlots'?)",
+                "Unknown configuration key 'totally.made.up'"), warnings);
+    }
+
+    @Test
+    void findsTheConfDirFromTheEnvironment() {
+        assertEquals(Path.of("/etc/podflow"), ConfigurationLoader.confDirFrom(
+                Map.of("FLINK_CONF_DIR", "/etc/podflow", "FLINK_HOME", "/opt/flink")));
+        assertEquals(Path.of("/opt/flink/conf"), ConfigurationLoader.confDirFrom(Map.of("FLINK_HOME", "/opt/flink")));
+        assertEquals(Path.of("conf"), ConfigurationLoader.confDirFrom(Map.of("FLINK_CONF_DIR", " ")));
+    }
+
+    @Test
+    void loadsFromTheDirectoryFlinkConfDirNames() throws IOException {
+        writeConf("parallelism.default: 5");
+        Configuration configuration = ConfigurationLoader.load(
+                ConfigurationLoader.confDirFrom(Map.of("FLINK_CONF_DIR", confDir.toString())), Map.of(),
+                REGISTRY, warnings::add);
+        assertEquals(5, configuration.get(CoreOptions.DEFAULT_PARALLELISM));
+        assertTrue(warnings.isEmpty(), warnings::toString);
+    }
+
+    @Test
+    void parsesBothFormsOfDynamicProperties() {
+        Map<String, String> properties = ConfigurationLoader.parseDynamicProperties(List.of(
+                "run", "-Dkubernetes.cluster-id=my-first", "-D", "parallelism.default=2", "-t",
+                "kubernetes-session", "-Dkubernetes.env.secretKeyRef=env:FOO_ENV,secret:foo_secret,key:foo_key",
+                "-Dempty=", "-Dparallelism.default=4"));
+        assertEquals(Map.of("kubernetes.cluster-id", "my-first", "parallelism.default", "4",
+                "kubernetes.env.secretKeyRef", "env:FOO_ENV,secret:foo_secret,key:foo_key", "empty", ""),
+                properties);
+    }
+
+    @Test
+    void rejectsMalformedDynamicProperties() {
+        assertEquals("Dynamic property 'parallelism.default' is not of the form -Dkey=value",
+                assertThrows(IllegalConfigurationException.class, () -> ConfigurationLoader.parseDynamicProperties(
+                        List.of("-Dparallelism.default"))).getMessage());
+        assertEquals("'-D' at the end of the arguments needs a key=value after it",
+                assertThrows(IllegalConfigurationException.class, () -> ConfigurationLoader.parseDynamicProperties(
+                        List.of("-D"))).getMessage());
+    }
+
+    private void writeConf(String... lines) throws IOException {
+        Files.write(confDir.resolve("flink-conf.yaml"), List.of(lines));
+    }
+}
