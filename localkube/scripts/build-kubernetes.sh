@@ -27,47 +27,6 @@ fi
 
 if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
 
-# Prints deb-src stanzas (deb822) for every `deb` entry of the machine's own apt sources, so the
-# source package comes from the same mirror, suites and keys as the installed binaries.
-derive_deb_src() {
-  local f
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [[ -e $f && $f != "$DEB_SRC_FILE" ]] || continue
-    awk '
-      function flush() {
-        if (types ~ /(^|[ \t])deb([ \t]|$)/ && uris != "") {
-          printf "Types: deb-src\nURIs: %s\nSuites: %s\nComponents: %s\n", uris, suites, comps
-          if (signed != "") printf "Signed-By: %s\n", signed
-          printf "\n"
-        }
-        types = uris = suites = comps = signed = ""
-      }
-      /^[ \t]*#/ { next }
-      /^[ \t]*$/ { flush(); next }
-      { key = $1; sub(/:$/, "", key); val = $0; sub(/^[^:]*:[ \t]*/, "", val) }
-      key == "Types" { types = val } key == "URIs" { uris = val } key == "Suites" { suites = val }
-      key == "Components" { comps = val } key == "Signed-By" { signed = val }
-      END { flush() }
-    ' "$f"
-  done
-  if [[ -f /etc/apt/sources.list ]]; then
-    # classic one-line form: deb [options] URI suite components...
-    awk '$1 == "deb" {
-      opts = ""; i = 2
-      if ($2 ~ /^\[/) { while ($i !~ /\]$/) { opts = opts " " $i; i++ } opts = opts " " $i; i++ }
-      gsub(/^ \[|\]$/, "", opts)
-      signed = ""
-      n = split(opts, o, " ")
-      for (k = 1; k <= n; k++) if (o[k] ~ /^signed-by=/) { signed = substr(o[k], 11) }
-      comps = ""
-      for (k = i + 2; k <= NF; k++) comps = comps (comps == "" ? "" : " ") $k
-      printf "Types: deb-src\nURIs: %s\nSuites: %s\nComponents: %s\n", $i, $(i + 1), comps
-      if (signed != "") printf "Signed-By: %s\n", signed
-      printf "\n"
-    }' /etc/apt/sources.list
-  fi
-}
-
 SRC=$BUILD_ROOT/kubernetes-$KUBERNETES_VERSION
 UNPACKED_STAMP=$SRC/.podflow-unpacked
 
@@ -80,7 +39,7 @@ fetch_source() {
   rm -rf "$SRC"
   if ! apt-cache showsrc kubernetes 2>/dev/null | grep -q '^Package: kubernetes'; then
     local stanzas
-    stanzas=$(derive_deb_src)
+    stanzas=$(bash "$(dirname "$0")/derive-deb-src.sh")
     if [[ -z $stanzas ]]; then
       log "no 'deb' entry found in the apt sources to derive a deb-src entry from"
       exit 1
