@@ -1,0 +1,86 @@
+package io.podflow.rpc;
+
+import io.podflow.rpc.transport.ResponseListener;
+import io.podflow.rpc.transport.RpcMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** Calls to an endpoint in another RPC service: encoded, sent over the shared connection, reply decoded. */
+final class RemoteCallRoute implements CallRoute {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteCallRoute.class);
+
+    private final RpcService service;
+    private final PayloadCodec codec;
+    private final RpcAddress target;
+
+    RemoteCallRoute(RpcService service, PayloadCodec codec, RpcAddress target) {
+        this.service = service;
+        this.codec = codec;
+        this.target = target;
+    }
+
+    @Override
+    public CompletableFuture<Object> ask(GatewayMethod method, Object[] args, Object fencingToken, Duration timeout) {
+        CompletableFuture<Object> reply = new CompletableFuture<>();
+        byte[] encodedArgs;
+        byte[] encodedToken;
+        try {
+            encodedArgs = codec.encodeArgs(method.argumentWriters(), args, method.description());
+            encodedToken = encodeToken(fencingToken);
+        } catch (RpcException e) {
+            reply.completeExceptionally(e);
+            return reply;
+        }
+        String description = "Ask " + method.description() + " to " + target;
+        service.connectionTo(target).ask(
+                callId -> new RpcMessage.Invocation(callId, true, target.endpoint(), method.signature(), encodedToken,
+                        encodedArgs),
+                new ResponseListener() {
+                    @Override
+                    public void onResult(byte[] value) {
+                        try {
+                            reply.complete(codec.decodeValue(method.resultReader(), value,
+                                    "the result of " + method.description()));
+                        } catch (RpcException e) {
+                            reply.completeExceptionally(e);
+                        }
+                    }
+
+                    @Override
+                    public void onFailure(byte[] failure) {
+                        reply.completeExceptionally(codec.decodeFailure(failure));
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        reply.completeExceptionally(error);
+                    }
+                },
+                reply, timeout, description);
+        return reply;
+    }
+
+    @Override
+    public void tell(GatewayMethod method, Object[] args, Object fencingToken) {
+        try {
+            byte[] encodedArgs = codec.encodeArgs(method.argumentWriters(), args, method.description());
+            RpcMessage message = new RpcMessage.Invocation(0, false, target.endpoint(), method.signature(),
+                    encodeToken(fencingToken), encodedArgs);
+            service.connectionTo(target).tell(message, error -> logLostTell(method, error));
+        } catch (RpcException e) {
+            logLostTell(method, e);
+        }
+    }
+
+    private byte[] encodeToken(Object fencingToken) {
+        return fencingToken == null ? null : codec.encodeByRuntimeType(fencingToken, "the fencing token");
+    }
+
+    private void logLostTell(GatewayMethod method, Throwable error) {
+        LOG.info("Tell {} to {} was not sent: {}", method.description(), target, error.getMessage());
+    }
+}

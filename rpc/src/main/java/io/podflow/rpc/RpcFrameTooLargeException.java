@@ -1,0 +1,16 @@
+package io.podflow.rpc;
+
+/** A message is larger than {@code rpc.frame.max-size} allows, so it was not sent. */
+public class RpcFrameTooLargeException extends RpcException {
+
+    private static final long serialVersionUID = 1L;
+
+    public RpcFrameTooLargeException(long frameBytes, long maxFrameBytes) {
+        super("RPC message of " + frameBytes + " bytes exceeds the limit of " + maxFrameBytes
+                + " bytes (" + RpcOptions.FRAME_MAX_SIZE.key() + ")");
+    }
+
+    public RpcFrameTooLargeException(String message) {
+        super(message);
+    }
+}

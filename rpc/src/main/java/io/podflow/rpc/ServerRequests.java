@@ -1,0 +1,117 @@
+package io.podflow.rpc;
+
+import io.netty.channel.Channel;
+import io.podflow.rpc.transport.ConnectionErrors;
+import io.podflow.rpc.transport.RpcMessage;
+import io.podflow.rpc.transport.RpcRequestHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Serves requests from authenticated connections: finds the endpoint and method, decodes the arguments into the
+ * declared types (off the main thread), delivers the call to the endpoint's mailbox and writes the reply.
+ * A request that cannot be served fails alone; the connection and the service go on.
+ */
+final class ServerRequests implements RpcRequestHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerRequests.class);
+    private static final byte[] NO_VALUE = new byte[0];
+
+    private final RpcService service;
+    private final PayloadCodec codec;
+
+    ServerRequests(RpcService service, PayloadCodec codec) {
+        this.service = service;
+        this.codec = codec;
+    }
+
+    @Override
+    public void onIdentify(RpcMessage.Identify identify, Channel channel) {
+        if (service.publishedEndpoint(identify.endpoint()) != null) {
+            channel.writeAndFlush(new RpcMessage.Result(identify.callId(), NO_VALUE));
+        } else {
+            fail(channel, identify.callId(), endpointNotFound(identify.endpoint()));
+        }
+    }
+
+    @Override
+    public void onInvocation(RpcMessage.Invocation invocation, Channel channel) {
+        DecodedCall call;
+        try {
+            call = decode(invocation, channel);
+        } catch (RpcException e) {
+            if (invocation.expectsReply()) {
+                fail(channel, invocation.callId(), e);
+            } else {
+                LOG.info("Dropped tell from {}: {}", channel.remoteAddress(), e.getMessage());
+            }
+            return;
+        }
+        call.endpoint().deliver(call.message());
+    }
+
+    private DecodedCall decode(RpcMessage.Invocation invocation, Channel channel) {
+        RpcEndpoint endpoint = service.publishedEndpoint(invocation.endpoint());
+        if (endpoint == null) {
+            throw endpointNotFound(invocation.endpoint());
+        }
+        GatewayMethod method = endpoint.rpcMethods().get(invocation.signature());
+        if (method == null) {
+            throw new RpcException("Endpoint " + endpoint.getAddress() + " serves no RPC method "
+                    + invocation.signature());
+        }
+        Object[] args = codec.decodeArgs(method.argumentReaders(), invocation.args(), method.description());
+        Object token = null;
+        if (invocation.fencingToken() != null && endpoint instanceof FencedRpcEndpoint<?> fenced) {
+            token = codec.decodeAs(fenced.fencingTokenType(), invocation.fencingToken(), "the fencing token");
+        }
+        CompletableFuture<Object> reply = null;
+        if (invocation.expectsReply()) {
+            reply = new CompletableFuture<>();
+            long callId = invocation.callId();
+            reply.whenComplete((value, error) -> respond(channel, callId, method, value, error));
+        }
+        return new DecodedCall(endpoint, new MainThreadMessage.Invocation(method, args, true, token, reply));
+    }
+
+    private void respond(Channel channel, long callId, GatewayMethod method, Object value, Throwable error) {
+        RpcMessage reply;
+        if (error == null) {
+            try {
+                reply = new RpcMessage.Result(callId, codec.encodeValue(method.resultWriter(), value,
+                        "the result of " + method.description()));
+            } catch (RpcException e) {
+                reply = failure(callId, e);
+            }
+        } else {
+            reply = failure(callId, error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error);
+        }
+        channel.writeAndFlush(reply).addListener(written -> {
+            Throwable cause = written.isSuccess() ? null : ConnectionErrors.unwrap(written.cause());
+            if (cause instanceof RpcFrameTooLargeException tooLarge) {
+                fail(channel, callId, new RpcFrameTooLargeException("The reply of " + method.description()
+                        + " was not sent: " + tooLarge.getMessage()));
+            }
+        });
+    }
+
+    private void fail(Channel channel, long callId, Throwable error) {
+        channel.writeAndFlush(failure(callId, error));
+    }
+
+    private RpcMessage failure(long callId, Throwable error) {
+        return new RpcMessage.Failure(callId, codec.encodeFailure(error));
+    }
+
+    private RpcEndpointNotFoundException endpointNotFound(String name) {
+        return new RpcEndpointNotFoundException("No endpoint '" + name + "' is running at " + service.getAddress());
+    }
+
+    /** A decoded call and the endpoint it is for. */
+    private record DecodedCall(RpcEndpoint endpoint, MainThreadMessage.Invocation message) {
+    }
+}

@@ -1,0 +1,49 @@
+package io.podflow.rpc.transport;
+
+/** One frame of the RPC wire protocol after the handshake; payloads are already-encoded bytes. */
+public sealed interface RpcMessage
+        permits RpcMessage.Invocation, RpcMessage.Identify, RpcMessage.Result, RpcMessage.Failure {
+
+    /** Correlates a reply with its request; 0 for a tell, which gets no reply. */
+    long callId();
+
+    /** Bytes of the frame body, without the 4-byte length prefix. */
+    int bodyLength();
+
+    /**
+     * A call of a gateway method: {@code signature} is {@code name(type,type)}, {@code fencingToken} the JSON
+     * of the caller's token or null, {@code args} the JSON array of the arguments.
+     */
+    record Invocation(long callId, boolean expectsReply, String endpoint, String signature, byte[] fencingToken,
+            byte[] args) implements RpcMessage {
+        @Override
+        public int bodyLength() {
+            return 1 + 8 + WireStrings.encodedLength(endpoint) + WireStrings.encodedLength(signature)
+                    + 4 + (fencingToken == null ? 0 : fencingToken.length) + args.length;
+        }
+    }
+
+    /** Asks whether an endpoint of that name exists; answered with an empty {@link Result} or a {@link Failure}. */
+    record Identify(long callId, String endpoint) implements RpcMessage {
+        @Override
+        public int bodyLength() {
+            return 1 + 8 + WireStrings.encodedLength(endpoint);
+        }
+    }
+
+    /** A successful reply: the JSON of the returned value. */
+    record Result(long callId, byte[] value) implements RpcMessage {
+        @Override
+        public int bodyLength() {
+            return 1 + 8 + value.length;
+        }
+    }
+
+    /** A failed reply: the JSON of a {@code RemoteFailure}. */
+    record Failure(long callId, byte[] failure) implements RpcMessage {
+        @Override
+        public int bodyLength() {
+            return 1 + 8 + failure.length;
+        }
+    }
+}

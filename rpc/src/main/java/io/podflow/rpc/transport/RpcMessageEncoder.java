@@ -1,0 +1,63 @@
+package io.podflow.rpc.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToByteEncoder;
+import io.podflow.rpc.RpcFrameTooLargeException;
+
+/**
+ * Writes an {@link RpcMessage} as one length-prefixed frame. A message over the frame limit is refused here, on
+ * the sender, so the write fails with {@link RpcFrameTooLargeException} and nothing reaches the socket.
+ */
+public final class RpcMessageEncoder extends MessageToByteEncoder<RpcMessage> {
+
+    private final int maxFrameBytes;
+
+    public RpcMessageEncoder(int maxFrameBytes) {
+        super(RpcMessage.class);
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    @Override
+    protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, RpcMessage msg, boolean preferDirect) {
+        int bodyLength = checkedBodyLength(msg);
+        return ctx.alloc().ioBuffer(4 + bodyLength);
+    }
+
+    @Override
+    protected void encode(ChannelHandlerContext ctx, RpcMessage msg, ByteBuf out) {
+        out.writeInt(msg.bodyLength());
+        if (msg instanceof RpcMessage.Invocation invocation) {
+            out.writeByte(invocation.expectsReply() ? MessageKind.ASK : MessageKind.TELL);
+            out.writeLong(invocation.callId());
+            WireStrings.write(out, invocation.endpoint());
+            WireStrings.write(out, invocation.signature());
+            byte[] token = invocation.fencingToken();
+            out.writeInt(token == null ? -1 : token.length);
+            if (token != null) {
+                out.writeBytes(token);
+            }
+            out.writeBytes(invocation.args());
+        } else if (msg instanceof RpcMessage.Identify identify) {
+            out.writeByte(MessageKind.IDENTIFY);
+            out.writeLong(identify.callId());
+            WireStrings.write(out, identify.endpoint());
+        } else if (msg instanceof RpcMessage.Result result) {
+            out.writeByte(MessageKind.RESULT);
+            out.writeLong(result.callId());
+            out.writeBytes(result.value());
+        } else if (msg instanceof RpcMessage.Failure failure) {
+            out.writeByte(MessageKind.FAILURE);
+            out.writeLong(failure.callId());
+            out.writeBytes(failure.failure());
+        }
+    }
+
+    private int checkedBodyLength(RpcMessage msg) {
+        int bodyLength = msg.bodyLength();
+        if (bodyLength > maxFrameBytes) {
+            throw new RpcFrameTooLargeException(bodyLength, maxFrameBytes);
+        }
+        return bodyLength;
+    }
+}
