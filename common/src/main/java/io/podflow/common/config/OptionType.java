@@ -160,6 +160,14 @@ public final class OptionType<T> {
     }
 
     private static String formatMap(Map<String, String> entries) {
+        entries.forEach((key, value) -> {
+            if (key.isBlank() || key.contains(MAP_ENTRY_SEPARATOR) || key.contains(MAP_KEY_VALUE_SEPARATOR)) {
+                throw invalid(key, "cannot be a map key: it is blank or contains ',' or ':'");
+            }
+            if (value.contains(MAP_ENTRY_SEPARATOR)) {
+                throw invalid(value, "cannot be a map value because it contains ','");
+            }
+        });
         return entries.entrySet().stream()
                 .map(entry -> entry.getKey() + MAP_KEY_VALUE_SEPARATOR + entry.getValue())
                 .collect(Collectors.joining(MAP_ENTRY_SEPARATOR));

@@ -138,6 +138,12 @@ class OptionTypeTest {
         assertEquals("a:1,b:2", OptionType.MAP.format(parsed("a:1,b:2")));
         assertEquals("'a:1,b2' is not a map (form: k1:v1,k2:v2)",
                 assertThrows(IllegalArgumentException.class, () -> OptionType.MAP.parse("a:1,b2")).getMessage());
+        assertEquals("'a:b' cannot be a map key: it is blank or contains ',' or ':'",
+                assertThrows(IllegalArgumentException.class, () -> OptionType.MAP.format(Map.of("a:b", "1")))
+                        .getMessage());
+        assertEquals("'1,2' cannot be a map value because it contains ','",
+                assertThrows(IllegalArgumentException.class, () -> OptionType.MAP.format(Map.of("a", "1,2")))
+                        .getMessage());
         assertEquals("':1' is not a map (form: k1:v1,k2:v2)",
                 assertThrows(IllegalArgumentException.class, () -> OptionType.MAP.parse(":1")).getMessage());
     }
