@@ -6,7 +6,7 @@ public final class BlobServerOptions {
     public static final ConfigOption<Integer> PORT = ConfigOptions.key("blob.server.port")
             .intType()
             .defaultValue(6124)
-            .withValidator(port -> port >= 0 && port <= 65535, "a port from 0 to 65535")
+            .withValidator(OptionRule.port())
             .withDescription("Port of the blob server, which serves job jars to TaskManagers; 0 picks a free port.");
 
     private BlobServerOptions() {

@@ -11,17 +11,18 @@ import java.util.function.Predicate;
  */
 public final class ConfigOption<T> {
 
+    private static final OptionRule<Object> ANY_VALUE = new OptionRule<>(value -> true, "");
+
     private final String key;
     private final OptionType<T> type;
     private final T defaultValue;
     private final String description;
     private final List<String> deprecatedKeys;
     private final List<String> fallbackKeys;
-    private final Predicate<? super T> rule;
-    private final String requirement;
+    private final OptionRule<? super T> rule;
 
     private ConfigOption(String key, OptionType<T> type, T defaultValue, String description,
-            List<String> deprecatedKeys, List<String> fallbackKeys, Predicate<? super T> rule, String requirement) {
+            List<String> deprecatedKeys, List<String> fallbackKeys, OptionRule<? super T> rule) {
         this.key = key;
         this.type = type;
         this.defaultValue = defaultValue;
@@ -29,11 +30,10 @@ public final class ConfigOption<T> {
         this.deprecatedKeys = List.copyOf(deprecatedKeys);
         this.fallbackKeys = List.copyOf(fallbackKeys);
         this.rule = rule;
-        this.requirement = requirement;
     }
 
     static <T> ConfigOption<T> create(String key, OptionType<T> type, T defaultValue) {
-        return new ConfigOption<>(key, type, defaultValue, "", List.of(), List.of(), value -> true, "");
+        return new ConfigOption<>(key, type, defaultValue, "", List.of(), List.of(), ANY_VALUE);
     }
 
     public String key() {
@@ -69,21 +69,20 @@ public final class ConfigOption<T> {
 
     /** What a valid value must be, e.g. {@code at least 1}; empty when every value of the type is valid. */
     public String requirement() {
-        return requirement;
+        return rule.requirement();
     }
 
     public ConfigOption<T> withDescription(String text) {
         return new ConfigOption<>(key, type, defaultValue, Objects.requireNonNull(text), deprecatedKeys, fallbackKeys,
-                rule, requirement);
+                rule);
     }
 
     public ConfigOption<T> withDeprecatedKeys(String... keys) {
-        return new ConfigOption<>(key, type, defaultValue, description, List.of(keys), fallbackKeys, rule, requirement);
+        return new ConfigOption<>(key, type, defaultValue, description, List.of(keys), fallbackKeys, rule);
     }
 
     public ConfigOption<T> withFallbackKeys(String... keys) {
-        return new ConfigOption<>(key, type, defaultValue, description, deprecatedKeys, List.of(keys), rule,
-                requirement);
+        return new ConfigOption<>(key, type, defaultValue, description, deprecatedKeys, List.of(keys), rule);
     }
 
     /**
@@ -91,11 +90,15 @@ public final class ConfigOption<T> {
      * {@code withValidator(slots -> slots >= 1, "at least 1")}.
      */
     public ConfigOption<T> withValidator(Predicate<? super T> accepts, String requirement) {
-        if (defaultValue != null && !accepts.test(defaultValue)) {
-            throw new IllegalArgumentException("Default of '" + key + "' must be " + requirement);
+        return withValidator(new OptionRule<T>(accepts, requirement));
+    }
+
+    /** Restricts the values this option accepts, e.g. {@code withValidator(OptionRule.port())}. */
+    public ConfigOption<T> withValidator(OptionRule<? super T> newRule) {
+        if (defaultValue != null && !newRule.accepts().test(defaultValue)) {
+            throw new IllegalArgumentException("Default of '" + key + "' must be " + newRule.requirement());
         }
-        return new ConfigOption<>(key, type, defaultValue, description, deprecatedKeys, fallbackKeys,
-                Objects.requireNonNull(accepts), Objects.requireNonNull(requirement));
+        return new ConfigOption<>(key, type, defaultValue, description, deprecatedKeys, fallbackKeys, newRule);
     }
 
     /** The key, then the deprecated keys, then the fallback keys: the order in which a value is looked up. */
@@ -108,7 +111,7 @@ public final class ConfigOption<T> {
     }
 
     boolean accepts(T value) {
-        return rule.test(value);
+        return rule.accepts().test(value);
     }
 
     @Override

@@ -6,7 +6,7 @@ public final class CoreOptions {
     public static final ConfigOption<Integer> DEFAULT_PARALLELISM = ConfigOptions.key("parallelism.default")
             .intType()
             .defaultValue(1)
-            .withValidator(parallelism -> parallelism >= 1, "at least 1")
+            .withValidator(OptionRule.atLeast(1))
             .withDescription("Parallelism of operators and jobs that do not set their own.");
 
     public static final ConfigOption<String> JVM_OPTIONS = ConfigOptions.key("env.java.opts")

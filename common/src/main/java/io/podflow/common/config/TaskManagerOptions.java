@@ -6,7 +6,7 @@ public final class TaskManagerOptions {
     public static final ConfigOption<Integer> NUM_TASK_SLOTS = ConfigOptions.key("taskmanager.numberOfTaskSlots")
             .intType()
             .defaultValue(1)
-            .withValidator(slots -> slots >= 1, "at least 1")
+            .withValidator(OptionRule.atLeast(1))
             .withDescription("Number of task slots each TaskManager offers; each slot runs one parallel pipeline.");
 
     public static final ConfigOption<MemorySize> PROCESS_MEMORY = ConfigOptions.key("taskmanager.memory.process.size")
