@@ -11,7 +11,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds a process's configuration: {@code flink-conf.yaml} from the configuration directory, then {@code -D} properties, which win. */
+/**
+ * Builds a process's configuration: {@code flink-conf.yaml} from the configuration directory, then {@code -D}
+ * properties, which win.
+ */
 public final class ConfigurationLoader {
 
     public static final String CONFIG_FILE_NAME = "flink-conf.yaml";
@@ -36,7 +39,10 @@ public final class ConfigurationLoader {
         return load(confDir, dynamicProperties, OptionRegistry.fromClasspath(), warnings);
     }
 
-    /** Like {@link #load(Path, Map)} with the directory from {@code FLINK_CONF_DIR}, else {@code $FLINK_HOME/conf}, else {@code ./conf}. */
+    /**
+     * Like {@link #load(Path, Map)} with the directory from {@code FLINK_CONF_DIR}, else {@code $FLINK_HOME/conf},
+     * else {@code ./conf}.
+     */
     public static Configuration loadFromEnvironment(Map<String, String> dynamicProperties) {
         return load(confDirFrom(System.getenv()), dynamicProperties);
     }
@@ -55,7 +61,8 @@ public final class ConfigurationLoader {
             String property = arg.substring(2);
             if (property.isEmpty()) {
                 if (i + 1 == args.size()) {
-                    throw new IllegalConfigurationException("'-D' at the end of the arguments needs a key=value after it");
+                    throw new IllegalConfigurationException(
+                            "'-D' at the end of the arguments needs a key=value after it");
                 }
                 property = args.get(++i);
             }

@@ -1,6 +1,6 @@
 package io.podflow.common.config;
 
-/** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from one text to another. */
+/** Levenshtein distance: the fewest single-character insertions, deletions and substitutions between two texts. */
 final class EditDistance {
 
     private EditDistance() {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An amount of memory in bytes, written as {@code 4096m}, {@code 1g}, {@code 1024mb}, {@code 512 kb} or plain bytes. */
+/** An amount of memory in bytes, written as {@code 4096m}, {@code 1g}, {@code 1024mb}, {@code 512 kb} or bytes. */
 public final class MemorySize implements Comparable<MemorySize> {
 
     static final String EXPECTATION = "is not a memory size (examples: 4096m, 1g, 512 kb, 1048576)";

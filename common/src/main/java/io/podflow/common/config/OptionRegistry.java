@@ -66,7 +66,8 @@ public final class OptionRegistry {
             try {
                 holderClasses.add(Class.forName(className, true, classLoader));
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(RESOURCE + " lists " + className + ", which is not on the classpath", e);
+                throw new IllegalStateException(
+                        RESOURCE + " lists " + className + ", which is not on the classpath", e);
             }
         }
         return of(holderClasses);

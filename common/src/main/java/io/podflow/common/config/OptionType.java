@@ -26,7 +26,8 @@ public final class OptionType<T> {
     public static final OptionType<String> STRING = new OptionType<>("String", raw -> raw, value -> value);
     public static final OptionType<Integer> INT = new OptionType<>("Integer", OptionType::parseInt, String::valueOf);
     public static final OptionType<Long> LONG = new OptionType<>("Long", OptionType::parseLong, String::valueOf);
-    public static final OptionType<Double> DOUBLE = new OptionType<>("Double", OptionType::parseDouble, String::valueOf);
+    public static final OptionType<Double> DOUBLE =
+            new OptionType<>("Double", OptionType::parseDouble, String::valueOf);
     public static final OptionType<Boolean> BOOLEAN =
             new OptionType<>("Boolean", OptionType::parseBoolean, String::valueOf);
     public static final OptionType<Duration> DURATION =

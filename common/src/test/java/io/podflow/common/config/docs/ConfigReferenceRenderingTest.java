@@ -49,7 +49,8 @@ class ConfigReferenceRenderingTest {
                 "| Key | Type | Default | Description | Deprecated keys |",
                 "|---|---|---|---|---|",
                 "| `sample.labels` | Map | (empty) | Labels. |  |",
-                "| `sample.slots` | Integer | (none) | Must be at least 1. | `sample.slot-count`, `sample.numberOfSlots` |",
+                "| `sample.slots` | Integer | (none) | Must be at least 1. "
+                        + "| `sample.slot-count`, `sample.numberOfSlots` |",
                 "| `sample.timeout` | Duration | `30 s` | Waits \\| at most this long. When unset, read from "
                         + "rpc.ask.timeout. |  |",
                 "",
