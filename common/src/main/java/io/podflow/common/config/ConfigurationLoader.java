@@ -49,7 +49,8 @@ public final class ConfigurationLoader {
 
     /**
      * Collects {@code -Dkey=value} and {@code -D key=value} from command-line arguments; other arguments are left
-     * to the caller. A later property overrides an earlier one.
+     * to the caller. A later property overrides an earlier one. Pass only podflow's own arguments, not those after
+     * a job jar, which belong to the job.
      */
     public static Map<String, String> parseDynamicProperties(List<String> args) {
         Map<String, String> properties = new LinkedHashMap<>();
