@@ -1,0 +1,22 @@
+package io.podflow.protocol;
+
+import io.podflow.rpc.FencedRpcGateway;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** A job's JobMaster as TaskExecutors and the ResourceManager call it; fenced by its {@link JobMasterId}. */
+public interface JobMasterGateway extends FencedRpcGateway<JobMasterId> {
+
+    /** A TaskManager offers slots the ResourceManager allocated to this job; answers with the accepted ones. */
+    CompletableFuture<List<SlotOffer>> offerSlots(TaskManagerLocation taskManager, List<SlotOffer> offers);
+
+    /** A TaskManager reports an attempt's new state. */
+    CompletableFuture<Void> updateTaskExecutionState(TaskExecutionState state);
+
+    /** A TaskManager answers {@code TaskExecutorGateway.heartbeatFromJobMaster}. */
+    void heartbeatFromTaskManager(ResourceID taskManagerId);
+
+    /** A TaskManager is gone (it disconnected, or the ResourceManager lost it): its slots and tasks are lost. */
+    void disconnectTaskManager(ResourceID taskManagerId, String reason);
+}
