@@ -1,0 +1,95 @@
+package io.podflow.localkube.kubelet.container;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the shell script that runs first inside a container's private mount, UTS and PID
+ * namespaces: it bind-mounts the image root, the volumes and the pod's hosts file, sets the
+ * hostname, changes to the working directory and {@code exec}s the container command (so the
+ * command becomes the namespace's init process).
+ *
+ * <p>A mount target that does not exist is created without touching the host: the nearest existing
+ * ancestor directory gets an overlay whose upper layer lives in a tmpfs private to the container,
+ * and the missing directories are made in that overlay (so the host's {@code /opt} never gains a
+ * {@code flink} directory). Two cases write the directory in place instead, because an overlay
+ * there would hide other mounts: the nearest ancestor is {@code /}, or something is already
+ * mounted below it (then the directory lands in that volume or image tree).
+ */
+public final class ContainerInitScript {
+
+    // mounts: one "kind path" line per mount made so far, newest first; the newest mount whose
+    // root contains a path is (in the orders we mount in) the one a process sees there.
+    private static final String PRELUDE = String.join("\n",
+            "set -e",
+            "layers=0",
+            "mounts=''",
+            "record() { mounts=\"$1 $2",
+            "$mounts\"; }",
+            "newest_kind() {",
+            "  printf '%s\\n' \"$mounts\" | while read -r kind root; do",
+            "    case \"$1/\" in \"$root\"/*) echo \"$kind\"; break;; esac",
+            "  done",
+            "}",
+            "has_mount_below() {",
+            "  printf '%s\\n' \"$mounts\" | while read -r kind root; do",
+            "    case \"$root\" in \"$1\"/*) echo yes; break;; esac",
+            "  done",
+            "}",
+            "make_target() {",
+            "  [ -e \"$1\" ] && return 0",
+            "  parent=\"${1%/*}\"",
+            "  while [ -n \"$parent\" ] && [ ! -d \"$parent\" ]; do parent=\"${parent%/*}\"; done",
+            "  if [ -n \"$parent\" ] && [ \"$(newest_kind \"$parent\")\" != overlay ]"
+                    + " && [ -z \"$(has_mount_below \"$parent\")\" ]; then",
+            "    layers=$((layers + 1))",
+            "    /bin/mkdir -p \"$scratch/$layers/upper\" \"$scratch/$layers/work\"",
+            "    /bin/mount -t overlay overlay"
+                    + " -o \"lowerdir=$parent,upperdir=$scratch/$layers/upper,workdir=$scratch/$layers/work\" \"$parent\"",
+            "    record overlay \"$parent\"",
+            "  fi",
+            "  if [ \"$2\" = file ]; then /bin/mkdir -p \"${1%/*}\"; : > \"$1\"; else /bin/mkdir -p \"$1\"; fi",
+            "}",
+            "bind() {",
+            "  make_target \"$2\" \"$3\"",
+            "  /bin/mount --bind \"$1\" \"$2\"",
+            "  record bind \"$2\"",
+            "}",
+            "");
+
+    private ContainerInitScript() {
+    }
+
+    /**
+     * @param scratchDir an empty host directory that the script covers with a tmpfs for overlay layers
+     * @param mounts bind mounts in the order to apply them (parents before children)
+     * @param sourceIsFile which sources are files rather than directories, index-aligned with mounts
+     */
+    public static String render(String description, Path scratchDir, List<MountSpec> mounts, List<Boolean> sourceIsFile,
+            String hostname, ContainerCommand command) {
+        StringBuilder script = new StringBuilder("#!/bin/sh\n# ").append(description.replace('\n', ' '))
+                .append('\n').append(PRELUDE);
+        script.append("scratch=").append(quote(scratchDir.toString())).append('\n');
+        script.append("/bin/mount -t tmpfs -o mode=0700 tmpfs \"$scratch\"\n");
+        for (int i = 0; i < mounts.size(); i++) {
+            MountSpec mount = mounts.get(i);
+            String target = quote(mount.target());
+            script.append("bind ").append(quote(mount.source().toString())).append(' ').append(target)
+                    .append(sourceIsFile.get(i) ? " file" : " dir").append('\n');
+            if (mount.readOnly()) {
+                script.append("/bin/mount -o remount,bind,ro ").append(target).append('\n');
+            }
+        }
+        script.append("printf '%s' ").append(quote(hostname)).append(" > /proc/sys/kernel/hostname\n");
+        script.append("cd ").append(quote(command.workingDir())).append('\n');
+        script.append("exec ").append(command.argv().stream().map(ContainerInitScript::quote)
+                .collect(Collectors.joining(" "))).append('\n');
+        return script.toString();
+    }
+
+    /** Single-quotes a word for the POSIX shell. */
+    static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,7 @@
+package io.podflow.localkube.kubelet.container;
+
+import java.nio.file.Path;
+
+/** A bind mount inside a container's mount namespace: host {@code source} appears at {@code target}. */
+public record MountSpec(Path source, String target, boolean readOnly) {
+}

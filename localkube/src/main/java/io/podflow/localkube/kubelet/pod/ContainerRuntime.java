@@ -1,0 +1,147 @@
+package io.podflow.localkube.kubelet.pod;
+
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.podflow.localkube.kubelet.container.ContainerProcess;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** What the kubelet knows about one container of a pod; touched only by the pod worker thread. */
+final class ContainerRuntime {
+
+    private final String name;
+    private final String image;
+    private ContainerProcess process;
+    private int attempt;
+    private int restartCount;
+    private Instant startedAt;
+    private ContainerState lastTermination;
+    private ContainerState current;
+    private Instant nextStartAt = Instant.EPOCH;
+    private boolean ready;
+    private boolean done;
+    private Instant killAt;
+
+    ContainerRuntime(String name, String image) {
+        this.name = name;
+        this.image = image;
+        this.current = waiting("ContainerCreating", null);
+    }
+
+    String name() {
+        return name;
+    }
+
+    ContainerProcess process() {
+        return process;
+    }
+
+    int attempt() {
+        return attempt;
+    }
+
+    int restartCount() {
+        return restartCount;
+    }
+
+    boolean isRunning() {
+        return process != null;
+    }
+
+    /** The container exited and its restart policy says it stays that way. */
+    boolean isDone() {
+        return done;
+    }
+
+    Instant nextStartAt() {
+        return nextStartAt;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    /** When a container asked to stop is killed if it has not exited; null when not stopping. */
+    Instant killAt() {
+        return killAt;
+    }
+
+    void stopping(Instant killAt) {
+        if (this.killAt == null) {
+            this.killAt = killAt;
+        }
+    }
+
+    void setReady(boolean ready) {
+        this.ready = ready;
+    }
+
+    void started(ContainerProcess process, Instant now) {
+        if (attempt > 0) {
+            restartCount++;
+        }
+        attempt++;
+        this.process = process;
+        this.startedAt = now;
+        this.ready = false;
+        this.current = new ContainerStateBuilder().withNewRunning().withStartedAt(timestamp(now)).endRunning().build();
+    }
+
+    /** Records an exit; {@code restartAt} null means the container stays terminated. */
+    void exited(int exitCode, String reason, Instant now, Instant restartAt) {
+        ContainerState terminated = new ContainerStateBuilder().withNewTerminated()
+                .withExitCode(exitCode)
+                .withReason(reason)
+                .withStartedAt(timestamp(startedAt))
+                .withFinishedAt(timestamp(now))
+                .withContainerID(containerId())
+                .endTerminated().build();
+        process = null;
+        ready = false;
+        killAt = null;
+        if (restartAt == null) {
+            done = true;
+            current = terminated;
+        } else {
+            lastTermination = terminated;
+            nextStartAt = restartAt;
+            current = restartAt.isAfter(now)
+                    ? waiting("CrashLoopBackOff", "back-off restarting failed container " + name)
+                    : waiting("ContainerCreating", null);
+        }
+    }
+
+    /** The container could not be started; it is retried at {@code retryAt}. */
+    void failedToStart(String reason, String message, Instant retryAt) {
+        current = waiting(reason, message);
+        nextStartAt = retryAt;
+    }
+
+    ContainerStatus toStatus() {
+        return new ContainerStatusBuilder()
+                .withName(name)
+                .withImage(image)
+                .withImageID("localkube://" + image)
+                .withContainerID(process == null ? null : containerId())
+                .withState(current)
+                .withLastState(lastTermination == null ? new ContainerState() : lastTermination)
+                .withReady(ready && process != null)
+                .withStarted(process != null)
+                .withRestartCount(restartCount)
+                .build();
+    }
+
+    private String containerId() {
+        return "localkube://" + (process == null ? "exited" : Long.toString(process.pid()));
+    }
+
+    private static ContainerState waiting(String reason, String message) {
+        return new ContainerStateBuilder().withNewWaiting().withReason(reason).withMessage(message).endWaiting().build();
+    }
+
+    static String timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

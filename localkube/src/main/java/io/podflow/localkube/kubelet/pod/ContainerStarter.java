@@ -1,0 +1,112 @@
+package io.podflow.localkube.kubelet.pod;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.podflow.localkube.kubelet.ContainerConfigException;
+import io.podflow.localkube.kubelet.container.ContainerCommand;
+import io.podflow.localkube.kubelet.container.ContainerInitScript;
+import io.podflow.localkube.kubelet.container.ContainerLauncher;
+import io.podflow.localkube.kubelet.container.ContainerProcess;
+import io.podflow.localkube.kubelet.container.MountSpec;
+import io.podflow.localkube.kubelet.container.ProcessRecords;
+import io.podflow.localkube.kubelet.env.EnvResolver;
+import io.podflow.localkube.kubelet.image.ImageMapping;
+import io.podflow.localkube.kubelet.image.ImageRoot;
+import io.podflow.localkube.kubelet.volume.VolumeMaterializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns a container spec into a running {@link ContainerProcess} inside the pod's sandbox. */
+final class ContainerStarter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerStarter.class);
+    private static final int MAX_HOSTNAME = 63;
+
+    private final EnvResolver envResolver;
+    private final VolumeMaterializer volumes;
+    private final ImageMapping images;
+    private final ContainerLauncher launcher;
+    private final Set<String> imagesWarnedAbout = new HashSet<>();
+
+    ContainerStarter(EnvResolver envResolver, VolumeMaterializer volumes, ImageMapping images,
+            ContainerLauncher launcher) {
+        this.envResolver = envResolver;
+        this.volumes = volumes;
+        this.images = images;
+        this.launcher = launcher;
+    }
+
+    /** @throws ContainerConfigException when a referenced object or setting is missing */
+    ContainerProcess start(Pod pod, Container container, PodSandbox sandbox) {
+        if (sandbox.volumes() == null) {
+            sandbox.volumesMaterialized(volumes.materialize(pod, sandbox.volumesDir(), sandbox.ip(), sandbox.hostIp()));
+        }
+        Map<String, String> env = envResolver.resolve(pod, container, sandbox.ip(), sandbox.hostIp());
+        Optional<ImageRoot> image = images.resolve(container.getImage());
+        if (image.isEmpty() && imagesWarnedAbout.add(container.getImage())) {
+            LOG.warn("image {} has no local mapping; its containers run on the host filesystem", container.getImage());
+        }
+        ContainerCommand command = ContainerCommand.of(container, image, env);
+        List<MountSpec> mounts = mounts(container, image, sandbox);
+        List<Boolean> files = mounts.stream().map(mount -> Files.isRegularFile(mount.source())).toList();
+        Path scratch = sandbox.scratchDir(container.getName());
+        createDirectory(scratch);
+        String hostname = Optional.ofNullable(pod.getSpec().getHostname()).orElse(pod.getMetadata().getName());
+        String script = ContainerInitScript.render("container " + container.getName() + " of pod "
+                + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName(), scratch, mounts, files,
+                hostname.length() > MAX_HOSTNAME ? hostname.substring(0, MAX_HOSTNAME) : hostname, command);
+        ContainerProcess process = launcher.launch(sandbox.scriptFile(container.getName()), script, env,
+                sandbox.logFile(container.getName()));
+        ProcessRecords.write(sandbox.pidFile(container.getName()), process.pid());
+        return process;
+    }
+
+    /**
+     * Image root first, then volumes parents-first, then the hosts file: binding {@code /etc/hosts}
+     * early would force a volume under {@code /etc} to create its mount point on the host.
+     */
+    private static List<MountSpec> mounts(Container container, Optional<ImageRoot> image, PodSandbox sandbox) {
+        List<MountSpec> mounts = new ArrayList<>();
+        image.ifPresent(root -> mounts.add(new MountSpec(root.rootDir(), root.mountPoint(), false)));
+        List<VolumeMount> volumeMounts = new ArrayList<>(container.getVolumeMounts());
+        volumeMounts.sort(Comparator.comparingInt((VolumeMount mount) -> depth(mount.getMountPath()))
+                .thenComparing(VolumeMount::getMountPath));
+        for (VolumeMount mount : volumeMounts) {
+            Path source = sandbox.volumes().get(mount.getName());
+            if (source == null) {
+                throw new ContainerConfigException("container " + container.getName() + " mounts unknown volume "
+                        + mount.getName());
+            }
+            if (mount.getSubPath() != null && !mount.getSubPath().isEmpty()) {
+                source = source.resolve(mount.getSubPath());
+            }
+            mounts.add(new MountSpec(source, mount.getMountPath(), Boolean.TRUE.equals(mount.getReadOnly())));
+        }
+        mounts.add(new MountSpec(sandbox.hostsFile(), "/etc/hosts", false));
+        return mounts;
+    }
+
+    private static int depth(String path) {
+        return (int) path.chars().filter(c -> c == '/').count();
+    }
+
+    private static void createDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}

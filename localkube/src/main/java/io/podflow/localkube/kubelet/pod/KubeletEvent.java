@@ -1,0 +1,30 @@
+package io.podflow.localkube.kubelet.pod;
+
+/** What the pod worker reacts to; each event only says "look again" at part of the world. */
+public sealed interface KubeletEvent {
+
+    /** A pod was added, changed or deleted in the API server (key {@code namespace/name}). */
+    record PodChanged(String key) implements KubeletEvent {
+    }
+
+    /** A Service changed, so hosts files may need rewriting. */
+    record ServicesChanged() implements KubeletEvent {
+    }
+
+    /** A container process ended. */
+    record ContainerExited(String podUid, String container, int attempt, int exitCode) implements KubeletEvent {
+    }
+
+    /** A readiness or liveness probe crossed its threshold. */
+    record ProbeOutcome(String podUid, String container, int attempt, boolean liveness, boolean success)
+            implements KubeletEvent {
+    }
+
+    /** Once a second: back-off timers, kill deadlines, hosts files. */
+    record Tick() implements KubeletEvent {
+    }
+
+    /** The kubelet is stopping: end every container. */
+    record Shutdown() implements KubeletEvent {
+    }
+}

@@ -1,0 +1,72 @@
+package io.podflow.localkube.kubelet.pod;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A pod's share of the host: its loopback IP and node IP, and its state directory
+ * {@code <state-dir>/pods/<namespace>_<name>} holding container logs, init scripts, pid files,
+ * materialized volumes and the hosts file.
+ */
+final class PodSandbox {
+
+    private final Path dir;
+    private final String ip;
+    private final String hostIp;
+    private Map<String, Path> volumes;
+
+    PodSandbox(Path podsDir, String namespace, String name, String ip, String hostIp) {
+        this.dir = directoryOf(podsDir, namespace, name);
+        this.ip = ip;
+        this.hostIp = hostIp;
+    }
+
+    static Path directoryOf(Path podsDir, String namespace, String name) {
+        return podsDir.resolve(namespace + "_" + name);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    String ip() {
+        return ip;
+    }
+
+    String hostIp() {
+        return hostIp;
+    }
+
+    Path hostsFile() {
+        return dir.resolve("hosts");
+    }
+
+    Path volumesDir() {
+        return dir.resolve("volumes");
+    }
+
+    Path logFile(String container) {
+        return dir.resolve(container + ".log");
+    }
+
+    Path scriptFile(String container) {
+        return dir.resolve(container + ".init.sh");
+    }
+
+    Path pidFile(String container) {
+        return dir.resolve(container + ".pid");
+    }
+
+    Path scratchDir(String container) {
+        return dir.resolve("scratch").resolve(container);
+    }
+
+    /** Volume name to host path, or null until the volumes are materialized. */
+    Map<String, Path> volumes() {
+        return volumes;
+    }
+
+    void volumesMaterialized(Map<String, Path> volumes) {
+        this.volumes = Map.copyOf(volumes);
+    }
+}

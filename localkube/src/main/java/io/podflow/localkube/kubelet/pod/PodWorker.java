@@ -1,0 +1,437 @@
+package io.podflow.localkube.kubelet.pod;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.podflow.localkube.kubelet.ContainerConfigException;
+import io.podflow.localkube.kubelet.container.ContainerProcess;
+import io.podflow.localkube.kubelet.container.ProcessRecords;
+import io.podflow.localkube.kubelet.dns.HostsFileWriter;
+import io.podflow.localkube.kubelet.dns.ServiceAddresses;
+import io.podflow.localkube.kubelet.dns.ServiceHostsFile;
+import io.podflow.localkube.kubelet.probe.ProbeRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kubelet's single reconcile thread: it alone owns every {@link PodRuntime}, starts and stops
+ * container processes (from this long-lived thread, so their parent-death signal is tied to the
+ * kubelet), and reports pod status. Other threads only post {@link KubeletEvent}s.
+ */
+public final class PodWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PodWorker.class);
+    private static final Duration CONFIG_RETRY = Duration.ofSeconds(2);
+    private static final long DEFAULT_GRACE_SECONDS = 30;
+
+    private final BlockingQueue<KubeletEvent> events = new LinkedBlockingQueue<>();
+    private final Map<String, PodRuntime> runtimes = new HashMap<>();
+    private final Set<String> dirty = new LinkedHashSet<>();
+    private final Function<String, Pod> podCache;
+    private final Supplier<List<Pod>> allPods;
+    private final Supplier<List<ServiceAddresses>> serviceAddresses;
+    private final Map<String, String> nodeIps;
+    private final Path podsDir;
+    private final PodIpPool ipPool = new PodIpPool();
+    private final ContainerStarter starter;
+    private final ProbeRunner probes;
+    private final PodApi api;
+    private final RestartDecision restarts;
+    private final Duration shutdownGrace;
+    private final Clock clock;
+    private boolean hostsDirty = true;
+    private volatile boolean stopped;
+
+    /**
+     * @param podCache pod by {@code namespace/name} from the informer cache, or null
+     * @param nodeIps the IP of every node this kubelet runs, by node name
+     */
+    public PodWorker(Function<String, Pod> podCache, Supplier<List<Pod>> allPods,
+            Supplier<List<ServiceAddresses>> serviceAddresses, Map<String, String> nodeIps, Path podsDir,
+            PodStarterParts parts, ProbeRunner probes, PodApi api, RestartDecision restarts, Duration shutdownGrace,
+            Clock clock) {
+        this.podCache = podCache;
+        this.allPods = allPods;
+        this.serviceAddresses = serviceAddresses;
+        this.nodeIps = Map.copyOf(nodeIps);
+        this.podsDir = podsDir;
+        this.starter = new ContainerStarter(parts.envResolver(), parts.volumes(), parts.images(), parts.launcher());
+        this.probes = probes;
+        this.api = api;
+        this.restarts = restarts;
+        this.shutdownGrace = shutdownGrace;
+        this.clock = clock;
+    }
+
+    public void post(KubeletEvent event) {
+        events.add(event);
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    @Override
+    public void run() {
+        removeStaleSandboxes();
+        try {
+            while (true) {
+                KubeletEvent event = events.take();
+                if (event instanceof KubeletEvent.Shutdown) {
+                    stopAll();
+                    return;
+                }
+                try {
+                    handle(event);
+                    flush();
+                } catch (RuntimeException e) {
+                    LOG.error("pod worker failed on {}: {}", event, e.toString(), e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopAll();
+        } finally {
+            stopped = true;
+        }
+    }
+
+    void handle(KubeletEvent event) {
+        if (event instanceof KubeletEvent.PodChanged changed) {
+            reconcile(changed.key());
+            hostsDirty = true;
+        } else if (event instanceof KubeletEvent.ServicesChanged) {
+            hostsDirty = true;
+        } else if (event instanceof KubeletEvent.ContainerExited exited) {
+            containerExited(exited);
+        } else if (event instanceof KubeletEvent.ProbeOutcome outcome) {
+            probeOutcome(outcome);
+        } else if (event instanceof KubeletEvent.Tick) {
+            tick();
+        }
+    }
+
+    private void reconcile(String key) {
+        Pod pod = podCache.apply(key);
+        PodRuntime runtime = runtimes.get(key);
+        if (runtime != null && (pod == null || !runtime.uid().equals(pod.getMetadata().getUid()))) {
+            // gone from the API server (or replaced by a namesake): nothing may keep running
+            tearDown(key, runtime);
+            runtime = null;
+        }
+        if (pod == null || !nodeIps.containsKey(pod.getSpec().getNodeName())) {
+            return;
+        }
+        if (runtime == null) {
+            if (pod.getMetadata().getDeletionTimestamp() != null) {
+                api.deleteNow(pod);
+                return;
+            }
+            if (isFinished(pod)) {
+                return;
+            }
+            runtime = createRuntime(key, pod);
+        }
+        runtime.update(pod);
+        dirty.add(key);
+        if (runtime.isTerminating()) {
+            stopPod(runtime);
+        } else {
+            startDueContainers(key, runtime);
+        }
+    }
+
+    private PodRuntime createRuntime(String key, Pod pod) {
+        String previousIp = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
+        String ip = previousIp != null && ipPool.claim(previousIp) ? previousIp
+                : ipPool.allocate().orElseThrow(() -> new IllegalStateException("pod IP pool exhausted"));
+        PodSandbox sandbox = new PodSandbox(podsDir, pod.getMetadata().getNamespace(), pod.getMetadata().getName(), ip,
+                nodeIps.get(pod.getSpec().getNodeName()));
+        createDirectory(sandbox.dir());
+        writeHostsFile(pod, sandbox, serviceAddresses.get());
+        String startTime = pod.getStatus() != null && pod.getStatus().getStartTime() != null
+                ? pod.getStatus().getStartTime() : ContainerRuntime.timestamp(clock.instant());
+        PodRuntime runtime = new PodRuntime(pod, sandbox, startTime);
+        runtimes.put(key, runtime);
+        LOG.info("pod {} on {} gets IP {}", key, pod.getSpec().getNodeName(), ip);
+        return runtime;
+    }
+
+    private void startDueContainers(String key, PodRuntime runtime) {
+        Instant now = clock.instant();
+        for (Container spec : runtime.pod().getSpec().getContainers()) {
+            ContainerRuntime container = runtime.container(spec.getName());
+            if (container == null || container.isRunning() || container.isDone()
+                    || container.nextStartAt().isAfter(now)) {
+                continue;
+            }
+            try {
+                ContainerProcess process = starter.start(runtime.pod(), spec, runtime.sandbox());
+                container.started(process, now);
+                int attempt = container.attempt();
+                String uid = runtime.uid();
+                process.onExit().thenAccept(code -> post(new KubeletEvent.ContainerExited(uid, spec.getName(),
+                        attempt, code)));
+                probes.start(uid, runtime.pod(), spec, attempt, runtime.sandbox().ip(), process, this::post);
+                if (spec.getReadinessProbe() == null) {
+                    container.setReady(true);
+                }
+                LOG.info("started container {} of pod {} as pid {}", spec.getName(), key, process.pid());
+            } catch (ContainerConfigException e) {
+                container.failedToStart("CreateContainerConfigError", e.getMessage(), now.plus(CONFIG_RETRY));
+                LOG.warn("pod {} container {}: {}", key, spec.getName(), e.getMessage());
+            } catch (RuntimeException e) {
+                container.failedToStart("RunContainerError", e.getMessage(), now.plus(CONFIG_RETRY));
+                LOG.warn("pod {} container {} failed to start: {}", key, spec.getName(), e.toString());
+            }
+            dirty.add(key);
+        }
+    }
+
+    private void containerExited(KubeletEvent.ContainerExited exited) {
+        Optional<Map.Entry<String, PodRuntime>> found = runtimeByUid(exited.podUid());
+        if (found.isEmpty()) {
+            return;
+        }
+        String key = found.get().getKey();
+        PodRuntime runtime = found.get().getValue();
+        ContainerRuntime container = runtime.container(exited.container());
+        if (container == null || container.attempt() != exited.attempt() || !container.isRunning()) {
+            return;
+        }
+        probes.stop(exited.podUid(), exited.container());
+        ProcessRecords.delete(runtime.sandbox().pidFile(exited.container()));
+        Instant now = clock.instant();
+        int code = exited.exitCode();
+        Instant restartAt = null;
+        if (!runtime.isTerminating() && RestartDecision.shouldRestart(runtime.pod().getSpec().getRestartPolicy(), code)) {
+            restartAt = now.plus(restarts.backoff(container.restartCount(), Duration.between(container.startedAt(), now)));
+        }
+        container.exited(code, code == 0 ? "Completed" : "Error", now, restartAt);
+        LOG.info("container {} of pod {} exited with {}{}", exited.container(), key, code,
+                restartAt == null ? "" : ", restarting at " + restartAt);
+        dirty.add(key);
+        if (runtime.isTerminating() && !runtime.anyRunning()) {
+            finishDeletion(runtime);
+        } else {
+            startDueContainers(key, runtime);
+        }
+    }
+
+    private void probeOutcome(KubeletEvent.ProbeOutcome outcome) {
+        runtimeByUid(outcome.podUid()).ifPresent(entry -> {
+            ContainerRuntime container = entry.getValue().container(outcome.container());
+            if (container == null || container.attempt() != outcome.attempt() || !container.isRunning()) {
+                return;
+            }
+            if (outcome.liveness()) {
+                if (!outcome.success()) {
+                    LOG.info("liveness probe of {} in pod {} failed; restarting it", outcome.container(), entry.getKey());
+                    stopContainer(entry.getValue(), container);
+                }
+            } else {
+                container.setReady(outcome.success());
+            }
+            dirty.add(entry.getKey());
+        });
+    }
+
+    private void tick() {
+        Instant now = clock.instant();
+        for (var entry : runtimes.entrySet()) {
+            PodRuntime runtime = entry.getValue();
+            for (ContainerRuntime container : runtime.containers()) {
+                if (container.isRunning() && container.killAt() != null && !now.isBefore(container.killAt())) {
+                    container.process().kill();
+                }
+            }
+            if (!runtime.isTerminating()) {
+                startDueContainers(entry.getKey(), runtime);
+            }
+        }
+    }
+
+    private void stopPod(PodRuntime runtime) {
+        if (!runtime.anyRunning()) {
+            finishDeletion(runtime);
+            return;
+        }
+        for (ContainerRuntime container : runtime.containers()) {
+            if (container.isRunning()) {
+                stopContainer(runtime, container);
+            }
+        }
+    }
+
+    /** SIGTERM now, SIGKILL when the grace period ends (the tick enforces it). */
+    private void stopContainer(PodRuntime runtime, ContainerRuntime container) {
+        if (container.killAt() != null) {
+            return;
+        }
+        Pod pod = runtime.pod();
+        Long grace = pod.getMetadata().getDeletionGracePeriodSeconds();
+        if (grace == null) {
+            grace = Objects.requireNonNullElse(pod.getSpec().getTerminationGracePeriodSeconds(), DEFAULT_GRACE_SECONDS);
+        }
+        container.stopping(clock.instant().plusSeconds(grace));
+        container.process().terminate();
+        if (grace == 0) {
+            container.process().kill();
+        }
+    }
+
+    private void finishDeletion(PodRuntime runtime) {
+        if (runtime.requestDeleteOnce()) {
+            api.deleteNow(runtime.pod());
+        }
+    }
+
+    private void tearDown(String key, PodRuntime runtime) {
+        for (ContainerRuntime container : runtime.containers()) {
+            probes.stop(runtime.uid(), container.name());
+            if (container.isRunning()) {
+                container.process().kill();
+            }
+        }
+        runtimes.remove(key);
+        dirty.remove(key);
+        ipPool.release(runtime.sandbox().ip());
+        deleteRecursively(runtime.sandbox().dir());
+        LOG.info("pod {} removed", key);
+    }
+
+    private void flush() {
+        if (hostsDirty) {
+            hostsDirty = false;
+            List<ServiceAddresses> addresses = serviceAddresses.get();
+            runtimes.values().forEach(runtime -> writeHostsFile(runtime.pod(), runtime.sandbox(), addresses));
+        }
+        for (String key : new ArrayList<>(dirty)) {
+            PodRuntime runtime = runtimes.get(key);
+            if (runtime != null) {
+                report(runtime);
+            }
+        }
+        dirty.clear();
+    }
+
+    private void report(PodRuntime runtime) {
+        Pod pod = runtime.pod();
+        List<ContainerStatus> statuses = runtime.containers().stream().map(ContainerRuntime::toStatus).toList();
+        PodStatus status = PodStatusComputer.compute(pod, pod.getStatus(), runtime.sandbox().ip(),
+                runtime.sandbox().hostIp(), runtime.startTime(), statuses, ContainerRuntime.timestamp(clock.instant()));
+        if (status.equals(runtime.reported())) {
+            return;
+        }
+        try {
+            api.patchStatus(pod, status);
+            runtime.reported(status);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot report status of pod {}/{}: {}", pod.getMetadata().getNamespace(),
+                    pod.getMetadata().getName(), e.getMessage());
+        }
+    }
+
+    private static void writeHostsFile(Pod pod, PodSandbox sandbox, List<ServiceAddresses> addresses) {
+        String hostname = Optional.ofNullable(pod.getSpec().getHostname()).orElse(pod.getMetadata().getName());
+        HostsFileWriter.write(sandbox.hostsFile(), ServiceHostsFile.render(pod.getMetadata().getNamespace(), hostname,
+                pod.getSpec().getSubdomain(), sandbox.ip(), addresses));
+    }
+
+    private Optional<Map.Entry<String, PodRuntime>> runtimeByUid(String uid) {
+        return runtimes.entrySet().stream().filter(entry -> entry.getValue().uid().equals(uid)).findFirst();
+    }
+
+    private static boolean isFinished(Pod pod) {
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        return "Succeeded".equals(phase) || "Failed".equals(phase);
+    }
+
+    /** Terminates every container, waits up to the shutdown grace, then kills what is left. */
+    private void stopAll() {
+        List<ContainerProcess> running = new ArrayList<>();
+        for (PodRuntime runtime : runtimes.values()) {
+            for (ContainerRuntime container : runtime.containers()) {
+                if (container.isRunning()) {
+                    running.add(container.process());
+                    container.process().terminate();
+                }
+            }
+        }
+        Instant deadline = clock.instant().plus(shutdownGrace);
+        for (ContainerProcess process : running) {
+            long left = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+            try {
+                process.onExit().get(left, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                process.kill();
+            }
+        }
+        for (ContainerProcess process : running) {
+            process.kill();
+            process.onExit().join();
+        }
+        for (PodRuntime runtime : runtimes.values()) {
+            runtime.containers().forEach(container -> ProcessRecords.delete(runtime.sandbox().pidFile(container.name())));
+        }
+        LOG.info("stopped {} container processes", running.size());
+    }
+
+    /** Sandboxes of pods that no longer exist (from a previous kubelet run) are removed at start. */
+    private void removeStaleSandboxes() {
+        if (!Files.isDirectory(podsDir)) {
+            return;
+        }
+        Set<Path> live = new HashSet<>();
+        for (Pod pod : allPods.get()) {
+            live.add(PodSandbox.directoryOf(podsDir, pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
+        }
+        try (Stream<Path> dirs = Files.list(podsDir)) {
+            dirs.filter(dir -> !live.contains(dir)).forEach(PodWorker::deleteRecursively);
+        } catch (IOException e) {
+            LOG.warn("cannot clean {}: {}", podsDir, e.getMessage());
+        }
+    }
+
+    private static void createDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", dir, e.getMessage());
+        }
+    }
+}
