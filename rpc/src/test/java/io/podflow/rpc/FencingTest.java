@@ -4,9 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -89,30 +87,5 @@ class FencingTest {
         endpoint.changeLeader(null);
         assertEquals("leader null",
                 endpoint.getSelfGateway(LeaderGateway.class).whoIsLeader().get(5, TimeUnit.SECONDS));
-    }
-
-    /** Gateway of the fenced test endpoint. */
-    public interface LeaderGateway extends FencedRpcGateway<UUID> {
-        CompletableFuture<String> whoIsLeader();
-    }
-
-    /** Fenced test endpoint whose leadership the test changes. */
-    static final class LeaderEndpoint extends FencedRpcEndpoint<UUID> implements LeaderGateway {
-
-        LeaderEndpoint(RpcService rpcService, String endpointId, UUID leader) {
-            super(rpcService, endpointId, UUID.class, leader);
-        }
-
-        @Override
-        public CompletableFuture<String> whoIsLeader() {
-            return CompletableFuture.completedFuture("leader " + getFencingToken());
-        }
-
-        void changeLeader(UUID leader) throws Exception {
-            callAsync(() -> {
-                setFencingToken(leader);
-                return null;
-            }, Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
-        }
     }
 }

@@ -15,8 +15,7 @@ final class RpcServices {
     static Configuration config(String secret) {
         return new Configuration()
                 .set(RpcOptions.CLUSTER_SECRET, secret)
-                .set(RpcOptions.ASK_TIMEOUT, Duration.ofSeconds(5))
-                .set(RpcOptions.HANDSHAKE_TIMEOUT, Duration.ofSeconds(2));
+                .set(RpcOptions.ASK_TIMEOUT, Duration.ofSeconds(10));
     }
 
     static RpcService start() {
