@@ -7,13 +7,16 @@ import io.podflow.protocol.deployment.TaskPeer;
 import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobDetails;
 import io.podflow.protocol.job.JobEdge;
+import io.podflow.protocol.job.JobExceptionInfo;
 import io.podflow.protocol.job.JobGraph;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.JobResult;
 import io.podflow.protocol.job.JobStatus;
 import io.podflow.protocol.job.JobVertex;
+import io.podflow.protocol.job.JobVertexDetails;
 import io.podflow.protocol.job.JobVertexID;
 import io.podflow.protocol.job.Partitioning;
+import io.podflow.protocol.job.SubtaskDetails;
 
 /**
  * Every type the JobManager and TaskManagers exchange, for {@code RpcService.Builder#registerTypes(ProtocolTypes.ALL)}.
@@ -28,6 +31,7 @@ public final class ProtocolTypes {
         TaskDeploymentDescriptor.class, TaskInput.class, TaskOutput.class, TaskPeer.class,
         JobID.class, JobVertexID.class, ExecutionAttemptID.class, JobGraph.class, JobVertex.class, JobEdge.class,
         Partitioning.class, JobStatus.class, JobDetails.class, JobResult.class,
+        JobVertexDetails.class, SubtaskDetails.class, JobExceptionInfo.class,
     };
 
     private ProtocolTypes() {
