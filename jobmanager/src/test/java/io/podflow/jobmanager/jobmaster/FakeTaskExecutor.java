@@ -1,0 +1,174 @@
+package io.podflow.jobmanager.jobmaster;
+
+import io.podflow.protocol.AllocationID;
+import io.podflow.protocol.ExecutionState;
+import io.podflow.protocol.JobMasterGateway;
+import io.podflow.protocol.JobMasterId;
+import io.podflow.protocol.ResourceID;
+import io.podflow.protocol.ResourceManagerGateway;
+import io.podflow.protocol.SlotID;
+import io.podflow.protocol.SlotOffer;
+import io.podflow.protocol.TaskExecutionState;
+import io.podflow.protocol.TaskExecutorGateway;
+import io.podflow.protocol.TaskExecutorRegistration;
+import io.podflow.protocol.TaskManagerLocation;
+import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
+import io.podflow.protocol.job.ExecutionAttemptID;
+import io.podflow.protocol.job.JobID;
+import io.podflow.rpc.RpcEndpoint;
+import io.podflow.rpc.RpcService;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TaskExecutor that runs no user code: it registers its slots with the ResourceManager, offers the slots it is
+ * given to the JobMaster, and plays each deployed task through a {@link TaskScript}, reporting every state.
+ */
+final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
+
+    private final TaskManagerLocation location;
+    private final int numberOfSlots;
+    private final String resourceManagerAddress;
+    private final TaskScript script;
+    private final Map<Integer, AllocationID> allocatedSlots = new HashMap<>();
+    private final Map<ExecutionAttemptID, JobMasterGateway> runningTasks = new HashMap<>();
+    private final Map<JobID, CompletableFuture<JobMasterGateway>> jobMasters = new HashMap<>();
+    private final List<TaskDeploymentDescriptor> deployments = new CopyOnWriteArrayList<>();
+    private CompletableFuture<ResourceManagerGateway> resourceManager;
+    private volatile boolean silent;
+
+    FakeTaskExecutor(RpcService rpcService, String resourceId, int numberOfSlots, String resourceManagerAddress,
+            TaskScript script) {
+        super(rpcService, resourceId);
+        this.location = new TaskManagerLocation(ResourceID.of(resourceId), getAddress(), "127.0.0.1", 0);
+        this.numberOfSlots = numberOfSlots;
+        this.resourceManagerAddress = resourceManagerAddress;
+        this.script = script;
+    }
+
+    @Override
+    protected void onStart() {
+        resourceManager = getRpcService().connect(resourceManagerAddress, ResourceManagerGateway.class);
+        resourceManager.thenAccept(rm -> rm.registerTaskExecutor(
+                new TaskExecutorRegistration(location, numberOfSlots, null)));
+    }
+
+    ResourceID resourceId() {
+        return location.resourceId();
+    }
+
+    /** Every task deployed here so far. */
+    List<TaskDeploymentDescriptor> deployments() {
+        return List.copyOf(deployments);
+    }
+
+    int allocatedSlotCount() throws Exception {
+        return callAsync(allocatedSlots::size, Duration.ofSeconds(5)).get();
+    }
+
+    /** Stops answering heartbeats, as a TaskManager that died would. */
+    void fallSilent() {
+        silent = true;
+    }
+
+    @Override
+    public CompletableFuture<Void> requestSlot(SlotID slotId, JobID jobId, AllocationID allocationId,
+            String jobMasterAddress, JobMasterId jobMasterId) {
+        if (allocatedSlots.containsKey(slotId.slotIndex())) {
+            return CompletableFuture.failedFuture(new IllegalStateException("slot " + slotId + " is taken"));
+        }
+        allocatedSlots.put(slotId.slotIndex(), allocationId);
+        CompletableFuture<JobMasterGateway> connection = getRpcService().connect(jobMasterAddress, jobMasterId,
+                JobMasterGateway.class);
+        jobMasters.put(jobId, connection);
+        connection.thenCompose(jobMaster -> jobMaster.offerSlots(location,
+                        List.of(new SlotOffer(allocationId, slotId.slotIndex()))))
+                .thenAcceptAsync(accepted -> {
+                    if (accepted.isEmpty()) {
+                        release(slotId.slotIndex());
+                    }
+                }, getMainThreadExecutor());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor deployment, JobMasterId jobMasterId) {
+        if (!allocatedSlots.containsValue(deployment.allocationId())) {
+            return CompletableFuture.failedFuture(new IllegalStateException("slot " + deployment.allocationId()
+                    + " is not allocated here"));
+        }
+        deployments.add(deployment);
+        ExecutionState outcome = script.outcome(deployment);
+        jobMasters.get(deployment.jobId())
+                .thenAcceptAsync(jobMaster -> play(jobMaster, deployment, outcome), getMainThreadExecutor());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void play(JobMasterGateway jobMaster, TaskDeploymentDescriptor deployment, ExecutionState outcome) {
+        ExecutionAttemptID attempt = deployment.attemptId();
+        runningTasks.put(attempt, jobMaster);
+        report(jobMaster, deployment.jobId(), attempt, ExecutionState.INITIALIZING, null);
+        report(jobMaster, deployment.jobId(), attempt, ExecutionState.RUNNING, null);
+        if (outcome != ExecutionState.RUNNING) {
+            runningTasks.remove(attempt);
+            report(jobMaster, deployment.jobId(), attempt, outcome,
+                    outcome == ExecutionState.FAILED ? "scripted failure of " + deployment.subtaskName() : null);
+        }
+    }
+
+    private static void report(JobMasterGateway jobMaster, JobID jobId, ExecutionAttemptID attempt,
+            ExecutionState state, String failure) {
+        jobMaster.updateTaskExecutionState(new TaskExecutionState(jobId, attempt, state, failure));
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId) {
+        JobMasterGateway jobMaster = runningTasks.remove(attemptId);
+        if (jobMaster != null) {
+            JobID jobId = deployments.stream().filter(deployment -> deployment.attemptId().equals(attemptId))
+                    .findFirst().orElseThrow().jobId();
+            report(jobMaster, jobId, attemptId, ExecutionState.CANCELED, null);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> freeSlot(AllocationID allocationId, String cause) {
+        allocatedSlots.entrySet().stream().filter(entry -> entry.getValue().equals(allocationId)).findFirst()
+                .ifPresent(entry -> release(entry.getKey()));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void release(int slotIndex) {
+        AllocationID allocation = allocatedSlots.remove(slotIndex);
+        if (allocation != null) {
+            resourceManager.thenAccept(rm -> rm.notifySlotFreed(new SlotID(location.resourceId(), slotIndex),
+                    allocation));
+        }
+    }
+
+    @Override
+    public void heartbeatFromResourceManager(ResourceID resourceManagerId) {
+    }
+
+    @Override
+    public void heartbeatFromJobMaster(JobID jobId) {
+        if (!silent) {
+            jobMasters.getOrDefault(jobId, new CompletableFuture<>())
+                    .thenAccept(jobMaster -> jobMaster.heartbeatFromTaskManager(location.resourceId()));
+        }
+    }
+
+    @Override
+    public void disconnectJobMaster(JobID jobId, String reason) {
+    }
+
+    @Override
+    public void disconnectResourceManager(String reason) {
+    }
+}
