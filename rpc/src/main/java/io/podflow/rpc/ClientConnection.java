@@ -62,7 +62,10 @@ final class ClientConnection {
                 }
             });
             channel.closeFuture().addListener(closed -> {
-                connection.broken(new RpcConnectionException("Connection to " + connection.hostPort + " was lost"));
+                connection.broken(new RpcConnectionException(connection.ready.isDone()
+                        ? "Connection to " + connection.hostPort + " was lost"
+                        : "Connection to " + connection.hostPort + " was closed during the handshake "
+                                + "(is the peer a podflow RPC service with the same cluster.secret?)"));
                 onClosed.accept(connection);
             });
         });
