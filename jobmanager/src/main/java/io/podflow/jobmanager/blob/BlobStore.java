@@ -39,7 +39,7 @@ public final class BlobStore implements AutoCloseable {
     }
 
     /** Creates a fresh store directory under {@code parent}, so several JobManagers can share one parent. */
-    static BlobStore createUnder(Path parent) {
+    public static BlobStore createUnder(Path parent) {
         try {
             Files.createDirectories(parent);
             return new BlobStore(Files.createTempDirectory(parent, "blobStore-"));

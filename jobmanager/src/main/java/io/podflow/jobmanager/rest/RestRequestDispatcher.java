@@ -1,0 +1,85 @@
+package io.podflow.jobmanager.rest;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Routes each complete request to its handler and writes the handler's answer, or the error it failed with, as
+ * JSON. Runs on the REST server's worker threads, so handlers may touch files.
+ */
+final class RestRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestRequestDispatcher.class);
+
+    private final Router router;
+
+    RestRequestDispatcher(Router router) {
+        super(false);
+        this.router = router;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
+        boolean keepAlive = HttpUtil.isKeepAlive(http);
+        if (!http.decoderResult().isSuccess()) {
+            http.release();
+            JsonResponses.sendError(ctx, HttpResponseStatus.BAD_REQUEST, "Malformed HTTP request", false);
+            return;
+        }
+        CompletableFuture<RestResponse> answer;
+        try {
+            QueryStringDecoder uri = new QueryStringDecoder(http.uri());
+            Router.Match match = router.route(http.method(), uri.path());
+            answer = match.handler().handle(new RestRequest(http, match.pathParameters(), uri.parameters()));
+        } catch (Exception e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((response, error) -> {
+            http.release();
+            if (error == null) {
+                JsonResponses.send(ctx, response.status(), response.body(), keepAlive);
+            } else {
+                sendFailure(ctx, http, unwrap(error), keepAlive);
+            }
+        });
+    }
+
+    private static void sendFailure(ChannelHandlerContext ctx, FullHttpRequest http, Throwable error,
+            boolean keepAlive) {
+        RestException rest = error instanceof RestException known ? known
+                : GatewayFailures.toRest(error).orElse(null);
+        if (rest != null) {
+            JsonResponses.sendError(ctx, rest.status(), rest.getMessage(), keepAlive);
+            return;
+        }
+        LOG.warn("REST request {} {} failed", http.method(), http.uri(), error);
+        String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        JsonResponses.sendError(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal server error: " + reason,
+                keepAlive);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.info("Closed REST connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}
