@@ -27,6 +27,10 @@ fi
 
 if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
 
+for tool in dpkg-source go rsync jq make; do
+  command -v "$tool" >/dev/null || { log "$tool is missing: run $(dirname "$0")/install-deps.sh first"; exit 1; }
+done
+
 SRC=$BUILD_ROOT/kubernetes-$KUBERNETES_VERSION
 UNPACKED_STAMP=$SRC/.podflow-unpacked
 
@@ -61,7 +65,28 @@ fetch_source() {
   touch "$UNPACKED_STAMP"
 }
 
+# Kubernetes 1.20 vendors reflect2 v1.0.1, whose map support breaks under Go >= 1.18: the apiserver
+# panics decoding objects with maps (listing Nodes, for one). Debian ships v1.0.2, which fixes it;
+# swap it into the vendor tree and tell the module files.
+REFLECT2_DEBIAN=/usr/share/gocode/src/github.com/modern-go/reflect2
+patch_reflect2() {
+  local vendored=$SRC/vendor/github.com/modern-go/reflect2
+  [[ -e $SRC/.podflow-reflect2-1.0.2 ]] && return 0
+  [[ -f $REFLECT2_DEBIAN/go_above_118.go ]] || {
+    log "$REFLECT2_DEBIAN is missing: run $(dirname "$0")/install-deps.sh first"
+    exit 1
+  }
+  log "vendoring Debian's reflect2 v1.0.2 (Go >= 1.18 support)"
+  find "$vendored" -maxdepth 1 -type f \( -name '*.go' -o -name '*.s' \) -delete
+  find "$REFLECT2_DEBIAN" -maxdepth 1 -type f \( -name '*.go' -o -name '*.s' \) ! -name '*_test.go' \
+    -exec cp {} "$vendored/" \;
+  sed -i 's#\(github.com/modern-go/reflect2\( =>\)\{0,1\}\( github.com/modern-go/reflect2\)\{0,1\}\) v1.0.1#\1 v1.0.2#g' \
+    "$SRC/go.mod" "$SRC/vendor/modules.txt"
+  touch "$SRC/.podflow-reflect2-1.0.2"
+}
+
 fetch_source
+patch_reflect2
 log "source: $SRC"
 
 # Same layout as Debian's own debian/rules: a GOPATH whose k8s.io/kubernetes points at the tree,
@@ -70,7 +95,6 @@ export GOPATH=$SRC/.go
 export CGO_ENABLED=0
 export GO111MODULE=on
 export GOFLAGS=-mod=vendor
-export GOCACHE=$CACHE_ROOT/build/go-cache
 export PATH=/usr/lib/go/bin:$PATH
 mkdir -p "$GOPATH/src/k8s.io"
 [[ -L $GOPATH/src/k8s.io/kubernetes ]] || ln -s ../../.. "$GOPATH/src/k8s.io/kubernetes"

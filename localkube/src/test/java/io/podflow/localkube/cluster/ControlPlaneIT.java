@@ -69,7 +69,9 @@ class ControlPlaneIT {
                         .withNewSelector().addToMatchLabels("app", "web").endSelector()
                         .withNewTemplate()
                         .withNewMetadata().addToLabels("app", "web").endMetadata()
-                        .withNewSpec().addNewContainer().withName("main").withImage("busybox")
+                        // no node matches: the pods stay unscheduled, so this needs no kubelet
+                        .withNewSpec().addToNodeSelector("podflow.io/no-such-node", "true")
+                        .addNewContainer().withName("main").withImage("busybox")
                         .withCommand("sleep", "3600").endContainer().endSpec()
                         .endTemplate()
                         .endSpec()
