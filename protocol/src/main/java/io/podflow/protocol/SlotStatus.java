@@ -1,5 +1,6 @@
 package io.podflow.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.podflow.protocol.job.JobID;
 
 /** What a TaskManager says about one of its slots: free (both ids null) or allocated to a job. */
@@ -19,6 +20,7 @@ public record SlotStatus(SlotID slotId, AllocationID allocationId, JobID jobId) 
         return new SlotStatus(slotId, null, null);
     }
 
+    @JsonIgnore
     public boolean isFree() {
         return allocationId == null;
     }
