@@ -24,10 +24,11 @@ final class ContainerRuntime {
     private boolean done;
     private Instant killAt;
 
-    ContainerRuntime(String name, String image) {
+    /** @param waitingReason why it has not started yet: {@code ContainerCreating} or {@code PodInitializing} */
+    ContainerRuntime(String name, String image, String waitingReason) {
         this.name = name;
         this.image = image;
-        this.current = waiting("ContainerCreating", null);
+        this.current = waiting(waitingReason, null);
     }
 
     String name() {
@@ -53,6 +54,11 @@ final class ContainerRuntime {
     /** The container exited and its restart policy says it stays that way. */
     boolean isDone() {
         return done;
+    }
+
+    /** Done with exit code 0 (what an init container must reach before the next one starts). */
+    boolean isDoneSuccessfully() {
+        return done && current.getTerminated().getExitCode() == 0;
     }
 
     Instant nextStartAt() {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The kubelet's side of one pod: its sandbox, its containers, and the status it last reported. */
 final class PodRuntime {
@@ -13,6 +14,7 @@ final class PodRuntime {
     private final String uid;
     private final PodSandbox sandbox;
     private final String startTime;
+    private final Map<String, ContainerRuntime> initContainers = new LinkedHashMap<>();
     private final Map<String, ContainerRuntime> containers = new LinkedHashMap<>();
     private Pod pod;
     private PodStatus reported;
@@ -23,8 +25,14 @@ final class PodRuntime {
         this.pod = pod;
         this.sandbox = sandbox;
         this.startTime = startTime;
+        for (Container container : pod.getSpec().getInitContainers()) {
+            initContainers.put(container.getName(),
+                    new ContainerRuntime(container.getName(), container.getImage(), "ContainerCreating"));
+        }
+        String waitingReason = initContainers.isEmpty() ? "ContainerCreating" : "PodInitializing";
         for (Container container : pod.getSpec().getContainers()) {
-            containers.put(container.getName(), new ContainerRuntime(container.getName(), container.getImage()));
+            containers.put(container.getName(),
+                    new ContainerRuntime(container.getName(), container.getImage(), waitingReason));
         }
     }
 
@@ -48,16 +56,38 @@ final class PodRuntime {
         return startTime;
     }
 
+    /** The app containers, in spec order. */
     Collection<ContainerRuntime> containers() {
         return containers.values();
     }
 
+    Collection<ContainerRuntime> initContainers() {
+        return initContainers.values();
+    }
+
+    /** An init or app container by name (Kubernetes keeps the names of both kinds distinct). */
     ContainerRuntime container(String name) {
-        return containers.get(name);
+        ContainerRuntime init = initContainers.get(name);
+        return init != null ? init : containers.get(name);
+    }
+
+    boolean isInitContainer(String name) {
+        return initContainers.containsKey(name);
+    }
+
+    /** The first init container that has not yet succeeded, or null when the pod is initialized. */
+    ContainerRuntime pendingInitContainer() {
+        return initContainers.values().stream().filter(init -> !init.isDoneSuccessfully()).findFirst().orElse(null);
     }
 
     boolean anyRunning() {
-        return containers.values().stream().anyMatch(ContainerRuntime::isRunning);
+        return Stream.concat(initContainers.values().stream(), containers.values().stream())
+                .anyMatch(ContainerRuntime::isRunning);
+    }
+
+    /** Every container, init containers first. */
+    Collection<ContainerRuntime> allContainers() {
+        return Stream.concat(initContainers.values().stream(), containers.values().stream()).toList();
     }
 
     boolean isTerminating() {

@@ -21,12 +21,14 @@ public final class PodStatusComputer {
      * @param previous the status the API server holds now, whose condition transition times are kept
      */
     public static PodStatus compute(Pod pod, PodStatus previous, String podIp, String hostIp, String startTime,
-            List<ContainerStatus> containers, String now) {
-        String phase = phase(pod.getSpec().getRestartPolicy(), containers);
+            List<ContainerStatus> initContainers, List<ContainerStatus> containers, String now) {
+        boolean initialized = initContainers.stream().allMatch(PodStatusComputer::succeeded);
+        String phase = initialized ? phase(pod.getSpec().getRestartPolicy(), containers)
+                : initContainers.stream().anyMatch(PodStatusComputer::failedForGood) ? "Failed" : "Pending";
         boolean containersReady = !containers.isEmpty()
                 && containers.stream().allMatch(status -> Boolean.TRUE.equals(status.getReady()));
         List<PodCondition> conditions = new ArrayList<>();
-        conditions.add(condition(previous, "Initialized", true, now));
+        conditions.add(condition(previous, "Initialized", initialized, now));
         conditions.add(condition(previous, "Ready", containersReady, now));
         conditions.add(condition(previous, "ContainersReady", containersReady, now));
         conditions.add(condition(previous, "PodScheduled", true, now));
@@ -38,8 +40,18 @@ public final class PodStatusComputer {
                 .withPodIPs(new PodIP(podIp))
                 .withStartTime(startTime)
                 .withQosClass(previous == null ? null : previous.getQosClass())
+                .withInitContainerStatuses(initContainers)
                 .withContainerStatuses(containers)
                 .build();
+    }
+
+    private static boolean succeeded(ContainerStatus status) {
+        return status.getState().getTerminated() != null && status.getState().getTerminated().getExitCode() == 0;
+    }
+
+    /** Terminated with an error and not waiting to restart (restart policy Never). */
+    private static boolean failedForGood(ContainerStatus status) {
+        return status.getState().getTerminated() != null && status.getState().getTerminated().getExitCode() != 0;
     }
 
     /** Pending until every container has started once, Succeeded/Failed once none runs or will run again. */

@@ -180,35 +180,51 @@ public final class PodWorker implements Runnable {
         return runtime;
     }
 
+    /** Init containers one at a time until each has succeeded, then every app container that is due. */
     private void startDueContainers(String key, PodRuntime runtime) {
         Instant now = clock.instant();
+        ContainerRuntime init = runtime.pendingInitContainer();
+        if (init != null) {
+            if (!init.isDone() && !init.isRunning() && !init.nextStartAt().isAfter(now)) {
+                startContainer(key, runtime, spec(runtime.pod().getSpec().getInitContainers(), init.name()), init, now);
+            }
+            return;
+        }
         for (Container spec : runtime.pod().getSpec().getContainers()) {
             ContainerRuntime container = runtime.container(spec.getName());
-            if (container == null || container.isRunning() || container.isDone()
-                    || container.nextStartAt().isAfter(now)) {
-                continue;
+            if (container != null && !container.isRunning() && !container.isDone()
+                    && !container.nextStartAt().isAfter(now)) {
+                startContainer(key, runtime, spec, container, now);
             }
-            try {
-                ContainerProcess process = starter.start(runtime.pod(), spec, runtime.sandbox());
-                container.started(process, now);
-                int attempt = container.attempt();
-                String uid = runtime.uid();
-                process.onExit().thenAccept(code -> post(new KubeletEvent.ContainerExited(uid, spec.getName(),
-                        attempt, code)));
-                probes.start(uid, runtime.pod(), spec, attempt, runtime.sandbox().ip(), process, this::post);
-                if (spec.getReadinessProbe() == null) {
-                    container.setReady(true);
-                }
-                LOG.info("started container {} of pod {} as pid {}", spec.getName(), key, process.pid());
-            } catch (ContainerConfigException e) {
-                container.failedToStart("CreateContainerConfigError", e.getMessage(), now.plus(CONFIG_RETRY));
-                LOG.warn("pod {} container {}: {}", key, spec.getName(), e.getMessage());
-            } catch (RuntimeException e) {
-                container.failedToStart("RunContainerError", e.getMessage(), now.plus(CONFIG_RETRY));
-                LOG.warn("pod {} container {} failed to start: {}", key, spec.getName(), e.toString());
-            }
-            dirty.add(key);
         }
+    }
+
+    private void startContainer(String key, PodRuntime runtime, Container spec, ContainerRuntime container,
+            Instant now) {
+        try {
+            ContainerProcess process = starter.start(runtime.pod(), spec, runtime.sandbox());
+            container.started(process, now);
+            int attempt = container.attempt();
+            String uid = runtime.uid();
+            process.onExit().thenAccept(code -> post(new KubeletEvent.ContainerExited(uid, spec.getName(), attempt,
+                    code)));
+            if (!runtime.isInitContainer(spec.getName())) {
+                probes.start(uid, runtime.pod(), spec, attempt, runtime.sandbox().ip(), process, this::post);
+                container.setReady(spec.getReadinessProbe() == null);
+            }
+            LOG.info("started container {} of pod {} as pid {}", spec.getName(), key, process.pid());
+        } catch (ContainerConfigException e) {
+            container.failedToStart("CreateContainerConfigError", e.getMessage(), now.plus(CONFIG_RETRY));
+            LOG.warn("pod {} container {}: {}", key, spec.getName(), e.getMessage());
+        } catch (RuntimeException e) {
+            container.failedToStart("RunContainerError", e.getMessage(), now.plus(CONFIG_RETRY));
+            LOG.warn("pod {} container {} failed to start: {}", key, spec.getName(), e.toString());
+        }
+        dirty.add(key);
+    }
+
+    private static Container spec(List<Container> containers, String name) {
+        return containers.stream().filter(container -> container.getName().equals(name)).findFirst().orElseThrow();
     }
 
     private void containerExited(KubeletEvent.ContainerExited exited) {
@@ -226,8 +242,13 @@ public final class PodWorker implements Runnable {
         ProcessRecords.delete(runtime.sandbox().pidFile(exited.container()));
         Instant now = clock.instant();
         int code = exited.exitCode();
+        String restartPolicy = runtime.pod().getSpec().getRestartPolicy();
+        // an init container that succeeded is finished whatever the policy; a failed one retries unless Never
+        boolean restart = runtime.isInitContainer(exited.container())
+                ? code != 0 && !"Never".equals(restartPolicy)
+                : RestartDecision.shouldRestart(restartPolicy, code);
         Instant restartAt = null;
-        if (!runtime.isTerminating() && RestartDecision.shouldRestart(runtime.pod().getSpec().getRestartPolicy(), code)) {
+        if (!runtime.isTerminating() && restart) {
             restartAt = now.plus(restarts.backoff(container.restartCount(), Duration.between(container.startedAt(), now)));
         }
         container.exited(code, code == 0 ? "Completed" : "Error", now, restartAt);
@@ -263,7 +284,7 @@ public final class PodWorker implements Runnable {
         Instant now = clock.instant();
         for (var entry : runtimes.entrySet()) {
             PodRuntime runtime = entry.getValue();
-            for (ContainerRuntime container : runtime.containers()) {
+            for (ContainerRuntime container : runtime.allContainers()) {
                 if (container.isRunning() && container.killAt() != null && !now.isBefore(container.killAt())) {
                     container.process().kill();
                 }
@@ -279,7 +300,7 @@ public final class PodWorker implements Runnable {
             finishDeletion(runtime);
             return;
         }
-        for (ContainerRuntime container : runtime.containers()) {
+        for (ContainerRuntime container : runtime.allContainers()) {
             if (container.isRunning()) {
                 stopContainer(runtime, container);
             }
@@ -310,7 +331,7 @@ public final class PodWorker implements Runnable {
     }
 
     private void tearDown(String key, PodRuntime runtime) {
-        for (ContainerRuntime container : runtime.containers()) {
+        for (ContainerRuntime container : runtime.allContainers()) {
             probes.stop(runtime.uid(), container.name());
             if (container.isRunning()) {
                 container.process().kill();
@@ -340,9 +361,11 @@ public final class PodWorker implements Runnable {
 
     private void report(PodRuntime runtime) {
         Pod pod = runtime.pod();
+        List<ContainerStatus> initStatuses = runtime.initContainers().stream().map(ContainerRuntime::toStatus).toList();
         List<ContainerStatus> statuses = runtime.containers().stream().map(ContainerRuntime::toStatus).toList();
         PodStatus status = PodStatusComputer.compute(pod, pod.getStatus(), runtime.sandbox().ip(),
-                runtime.sandbox().hostIp(), runtime.startTime(), statuses, ContainerRuntime.timestamp(clock.instant()));
+                runtime.sandbox().hostIp(), runtime.startTime(), initStatuses, statuses,
+                ContainerRuntime.timestamp(clock.instant()));
         if (status.equals(runtime.reported())) {
             return;
         }
@@ -374,7 +397,7 @@ public final class PodWorker implements Runnable {
     private void stopAll() {
         List<ContainerProcess> running = new ArrayList<>();
         for (PodRuntime runtime : runtimes.values()) {
-            for (ContainerRuntime container : runtime.containers()) {
+            for (ContainerRuntime container : runtime.allContainers()) {
                 if (container.isRunning()) {
                     running.add(container.process());
                     container.process().terminate();
@@ -395,7 +418,8 @@ public final class PodWorker implements Runnable {
             process.onExit().join();
         }
         for (PodRuntime runtime : runtimes.values()) {
-            runtime.containers().forEach(container -> ProcessRecords.delete(runtime.sandbox().pidFile(container.name())));
+            runtime.allContainers().forEach(container ->
+                    ProcessRecords.delete(runtime.sandbox().pidFile(container.name())));
         }
         LOG.info("stopped {} container processes", running.size());
     }

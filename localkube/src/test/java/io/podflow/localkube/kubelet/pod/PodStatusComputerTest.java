@@ -36,11 +36,11 @@ class PodStatusComputerTest {
     void readyOnlyWhenEveryContainerIsReadyAndTransitionTimesAreKept() {
         Pod pod = new PodBuilder().withNewSpec().withRestartPolicy("Always").endSpec().build();
 
-        PodStatus notReady = PodStatusComputer.compute(pod, null, "127.0.1.1", "127.0.100.1", "t0",
+        PodStatus notReady = PodStatusComputer.compute(pod, null, "127.0.1.1", "127.0.100.1", "t0", List.of(),
                 List.of(running(true), running(false)), "t1");
-        PodStatus ready = PodStatusComputer.compute(pod, notReady, "127.0.1.1", "127.0.100.1", "t0",
+        PodStatus ready = PodStatusComputer.compute(pod, notReady, "127.0.1.1", "127.0.100.1", "t0", List.of(),
                 List.of(running(true), running(true)), "t2");
-        PodStatus stillReady = PodStatusComputer.compute(pod, ready, "127.0.1.1", "127.0.100.1", "t0",
+        PodStatus stillReady = PodStatusComputer.compute(pod, ready, "127.0.1.1", "127.0.100.1", "t0", List.of(),
                 List.of(running(true), running(true)), "t3");
 
         assertEquals("False", condition(notReady, "Ready").getStatus());
@@ -51,6 +51,25 @@ class PodStatusComputerTest {
         assertEquals("127.0.1.1", stillReady.getPodIPs().get(0).getIp());
         assertEquals("127.0.100.1", stillReady.getHostIP());
         assertEquals("Running", stillReady.getPhase());
+    }
+
+    @Test
+    void podIsPendingAndNotInitializedUntilEveryInitContainerSucceeded() {
+        Pod pod = new PodBuilder().withNewSpec().withRestartPolicy("Never").endSpec().build();
+
+        PodStatus initializing = PodStatusComputer.compute(pod, null, "ip", "host", "t0",
+                List.of(exited(0), running(false)), List.of(creating()), "t1");
+        PodStatus initialized = PodStatusComputer.compute(pod, null, "ip", "host", "t0",
+                List.of(exited(0), exited(0)), List.of(running(true)), "t1");
+        PodStatus initFailed = PodStatusComputer.compute(pod, null, "ip", "host", "t0",
+                List.of(exited(4)), List.of(creating()), "t1");
+
+        assertEquals("Pending", initializing.getPhase());
+        assertEquals("False", condition(initializing, "Initialized").getStatus());
+        assertEquals("Running", initialized.getPhase());
+        assertEquals("True", condition(initialized, "Initialized").getStatus());
+        assertEquals(2, initialized.getInitContainerStatuses().size());
+        assertEquals("Failed", initFailed.getPhase());
     }
 
     private static PodCondition condition(PodStatus status, String type) {

@@ -97,6 +97,28 @@ class PodWorkerTest {
     }
 
     @Test
+    void initContainersRunInOrderBeforeTheAppContainerAndShareItsVolumes() throws IOException {
+        Pod pod = new PodBuilder(pod("initialized", "Never", "cat /srv/podflow-steps/steps")).editSpec()
+                .addNewInitContainer().withName("first").withImage("busybox")
+                .withCommand("/bin/sh", "-c", "echo first >> /srv/podflow-steps/steps")
+                .addNewVolumeMount().withName("work").withMountPath("/srv/podflow-steps").endVolumeMount().endInitContainer()
+                .addNewInitContainer().withName("second").withImage("busybox")
+                .withCommand("/bin/sh", "-c", "echo second >> /srv/podflow-steps/steps")
+                .addNewVolumeMount().withName("work").withMountPath("/srv/podflow-steps").endVolumeMount().endInitContainer()
+                .editFirstContainer().addNewVolumeMount().withName("work").withMountPath("/srv/podflow-steps").endVolumeMount()
+                .endContainer()
+                .addNewVolume().withName("work").withNewEmptyDir().endEmptyDir().endVolume()
+                .endSpec().build();
+        submit(pod);
+
+        PodStatus status = awaitStatus("initialized", s -> "Succeeded".equals(s.getPhase()));
+
+        assertEquals(2, status.getInitContainerStatuses().size());
+        assertEquals("first\nsecond\n", Files.readString(state.resolve("pods/ns_initialized/main.log")));
+        assertFalse(Files.exists(Path.of("/srv/podflow-steps")), "mount point must not appear on the host");
+    }
+
+    @Test
     void onFailureRestartsWithGrowingRestartCountAndSuccessEndsIt() {
         submit(pod("flaky", "OnFailure", "exit 1"));
         PodStatus restarting = awaitStatus("flaky", s -> !s.getContainerStatuses().isEmpty()
