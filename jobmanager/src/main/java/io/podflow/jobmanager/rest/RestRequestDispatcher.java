@@ -12,20 +12,24 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Routes each complete request to its handler and writes the handler's answer, or the error it failed with, as
- * JSON. Runs on the REST server's worker threads, so handlers may touch files.
+ * JSON. Handlers run on the REST server's worker threads, so they may touch files without stalling the network.
  */
 final class RestRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestRequestDispatcher.class);
 
     private final Router router;
+    private final Executor workers;
 
-    RestRequestDispatcher(Router router) {
+    RestRequestDispatcher(Router router, Executor workers) {
         super(false);
         this.router = router;
+        this.workers = workers;
     }
 
     @Override
@@ -38,11 +42,10 @@ final class RestRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
         }
         CompletableFuture<RestResponse> answer;
         try {
-            QueryStringDecoder uri = new QueryStringDecoder(http.uri());
-            Router.Match match = router.route(http.method(), uri.path());
-            answer = match.handler().handle(new RestRequest(http, match.pathParameters(), uri.parameters()));
-        } catch (Exception e) {
-            answer = CompletableFuture.failedFuture(e);
+            answer = CompletableFuture.supplyAsync(() -> route(http), workers).thenCompose(response -> response);
+        } catch (RejectedExecutionException e) {
+            answer = CompletableFuture.failedFuture(new RestException(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "The REST server is shutting down"));
         }
         answer.whenComplete((response, error) -> {
             http.release();
@@ -52,6 +55,16 @@ final class RestRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
                 sendFailure(ctx, http, unwrap(error), keepAlive);
             }
         });
+    }
+
+    private CompletableFuture<RestResponse> route(FullHttpRequest http) {
+        try {
+            QueryStringDecoder uri = new QueryStringDecoder(http.uri());
+            Router.Match match = router.route(http.method(), uri.path());
+            return match.handler().handle(new RestRequest(http, match.pathParameters(), uri.parameters()));
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static void sendFailure(ChannelHandlerContext ctx, FullHttpRequest http, Throwable error,

@@ -5,13 +5,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.IllegalConfigurationException;
 import io.podflow.common.config.RestOptions;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,8 +35,9 @@ public final class RestServer implements AutoCloseable {
     private static final int WORKER_THREADS = 2;
 
     private final EventLoopGroup eventLoops;
-    private final EventExecutorGroup workers;
+    private final ExecutorService workers;
     private final Channel serverChannel;
+    private final ChannelGroup connections;
 
     private RestServer(Configuration config, Router router) {
         Optional<String> token = RestAuthentication.requiredToken(config);
@@ -44,16 +48,18 @@ public final class RestServer implements AutoCloseable {
         }
         this.eventLoops = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("podflow-rest-netty", true),
                 NioIoHandler.newFactory());
-        this.workers = new DefaultEventExecutorGroup(WORKER_THREADS, new DefaultThreadFactory("podflow-rest", true));
+        this.workers = Executors.newFixedThreadPool(WORKER_THREADS, new DefaultThreadFactory("podflow-rest", true));
+        this.connections = new DefaultChannelGroup("rest-connections", GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap().group(eventLoops).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        connections.add(channel);
                         ChannelPipeline pipeline = channel.pipeline();
                         pipeline.addLast("http", new HttpServerCodec());
                         token.ifPresent(expected -> pipeline.addLast("auth", new BearerTokenCheck(expected)));
                         pipeline.addLast("aggregate", new RestRequestAggregator((int) maxContent));
-                        pipeline.addLast(workers, "dispatch", new RestRequestDispatcher(router));
+                        pipeline.addLast("dispatch", new RestRequestDispatcher(router, workers));
                     }
                 });
         String host = config.get(RestOptions.BIND_ADDRESS);
@@ -86,11 +92,12 @@ public final class RestServer implements AutoCloseable {
     @Override
     public void close() {
         serverChannel.close().awaitUninterruptibly();
+        connections.close().awaitUninterruptibly();
         shutDownThreads();
     }
 
     private void shutDownThreads() {
         eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownNow();
     }
 }
