@@ -84,7 +84,7 @@ public final class ProcessKubelet implements AutoCloseable {
         Map<String, String> nodeIps = new LinkedHashMap<>();
         nodes.forEach(node -> nodeIps.put(node.name(), node.ip()));
         PodStarterParts parts = new PodStarterParts(
-                new EnvResolver(objects, options.apiServerHost(), options.apiServerPort()),
+                new EnvResolver(objects, options.apiServerHost(), options.apiServerPort(), options.capacity()),
                 new VolumeMaterializer(objects),
                 ImageMapping.load(options.podflowDist(), options.imageMap()),
                 new ContainerLauncher());

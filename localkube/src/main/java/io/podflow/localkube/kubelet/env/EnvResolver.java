@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.podflow.localkube.kubelet.ClusterObjects;
 import io.podflow.localkube.kubelet.ContainerConfigException;
 import io.podflow.localkube.kubelet.container.VariableExpansion;
+import io.podflow.localkube.kubelet.node.NodeCapacity;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,11 +29,13 @@ public final class EnvResolver {
     private final ClusterObjects objects;
     private final String apiServerHost;
     private final int apiServerPort;
+    private final NodeCapacity nodeCapacity;
 
-    public EnvResolver(ClusterObjects objects, String apiServerHost, int apiServerPort) {
+    public EnvResolver(ClusterObjects objects, String apiServerHost, int apiServerPort, NodeCapacity nodeCapacity) {
         this.objects = objects;
         this.apiServerHost = apiServerHost;
         this.apiServerPort = apiServerPort;
+        this.nodeCapacity = nodeCapacity;
     }
 
     /** The full environment of {@code container}; throws {@link ContainerConfigException} on a missing reference. */
@@ -77,8 +81,8 @@ public final class EnvResolver {
                 requireOptional(source.getSecretRef().getOptional(), "secret \"" + name + "\" not found");
                 return;
             }
-            SecretData.decode(secret.get()).forEach((key, value) -> env.put(prefix + key, new String(value,
-                    java.nio.charset.StandardCharsets.UTF_8)));
+            SecretData.decode(secret.get()).forEach((key, value) -> env.put(prefix + key,
+                    new String(value, StandardCharsets.UTF_8)));
         }
     }
 
@@ -88,7 +92,7 @@ public final class EnvResolver {
             return Optional.of(fields.value(from.getFieldRef().getFieldPath()));
         }
         if (from.getResourceFieldRef() != null) {
-            return Optional.of(ResourceFieldValue.of(container, from.getResourceFieldRef()));
+            return Optional.of(ResourceFieldValue.of(container, from.getResourceFieldRef(), nodeCapacity));
         }
         if (from.getSecretKeyRef() != null) {
             var ref = from.getSecretKeyRef();
@@ -98,7 +102,7 @@ public final class EnvResolver {
                 requireOptional(ref.getOptional(), "secret \"" + ref.getName() + "\" has no key \"" + ref.getKey()
                         + "\" (env " + variable.getName() + ")");
             }
-            return value.map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            return value.map(bytes -> new String(bytes, StandardCharsets.UTF_8));
         }
         if (from.getConfigMapKeyRef() != null) {
             var ref = from.getConfigMapKeyRef();

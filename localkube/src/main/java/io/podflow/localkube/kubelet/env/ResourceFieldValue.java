@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceFieldSelector;
 import io.podflow.localkube.kubelet.ContainerConfigException;
+import io.podflow.localkube.kubelet.node.NodeCapacity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
@@ -14,7 +15,7 @@ final class ResourceFieldValue {
     private ResourceFieldValue() {
     }
 
-    static String of(Container container, ResourceFieldSelector selector) {
+    static String of(Container container, ResourceFieldSelector selector, NodeCapacity node) {
         String[] parts = selector.getResource().split("\\.", 2);
         if (parts.length != 2 || !(parts[0].equals("limits") || parts[0].equals("requests"))) {
             throw new ContainerConfigException("unsupported resourceFieldRef " + selector.getResource());
@@ -23,9 +24,13 @@ final class ResourceFieldValue {
         Map<String, Quantity> values = resources == null ? null
                 : parts[0].equals("limits") ? resources.getLimits() : resources.getRequests();
         Quantity quantity = values == null ? null : values.get(parts[1]);
+        if (quantity == null && parts[0].equals("limits")) {
+            // an unset limit reads as the node's allocatable
+            quantity = new Quantity(parts[1].equals("cpu") ? node.cpu()
+                    : parts[1].equals("memory") ? node.memory() : "0");
+        }
         if (quantity == null) {
-            // an unset limit reads as the node's allocatable; an unset request as zero
-            return parts[0].equals("limits") ? Long.toString(Long.MAX_VALUE) : "0";
+            return "0";
         }
         BigDecimal divisor = selector.getDivisor() == null ? BigDecimal.ONE
                 : selector.getDivisor().getNumericalAmount();

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.podflow.localkube.kubelet.ContainerConfigException;
 import io.podflow.localkube.kubelet.InMemoryClusterObjects;
+import io.podflow.localkube.kubelet.node.NodeCapacity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class EnvResolverTest {
     private final InMemoryClusterObjects objects = new InMemoryClusterObjects()
             .secret("ns", "creds", Map.of("password", "s3cret", "user", "flink"))
             .configMap("ns", "settings", Map.of("mode", "streaming", "level", "INFO"));
-    private final EnvResolver resolver = new EnvResolver(objects, "127.0.0.1", 6443);
+    private final EnvResolver resolver = new EnvResolver(objects, "127.0.0.1", 6443, NodeCapacity.DEFAULT);
     private final Pod pod = new PodBuilder().withNewMetadata().withName("tm-1").withNamespace("ns").withUid("u-1")
             .addToLabels("app", "wordcount").endMetadata()
             .withNewSpec().withNodeName("localkube-node-1").withServiceAccountName("flink").endSpec().build();
@@ -102,6 +103,24 @@ class EnvResolverTest {
         assertEquals("127.0.4.2:6122 $(UNDEFINED)", env.get("ADDRESS"));
         assertEquals(List.of("POD_IP", "ADDRESS"), env.keySet().stream()
                 .filter(key -> key.equals("POD_IP") || key.equals("ADDRESS")).toList());
+    }
+
+    @Test
+    void resourceFieldRefsRoundUpToTheDivisorAndAnUnsetLimitIsTheNodeCapacity() {
+        Container container = new ContainerBuilder().withName("c")
+                .withNewResources().addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("1536Mi"))
+                .endResources()
+                .addNewEnv().withName("MEM_GI").withNewValueFrom().withNewResourceFieldRef().withResource("limits.memory")
+                .withDivisor(new io.fabric8.kubernetes.api.model.Quantity("1Gi")).endResourceFieldRef().endValueFrom()
+                .endEnv()
+                .addNewEnv().withName("CPUS").withNewValueFrom().withNewResourceFieldRef().withResource("limits.cpu")
+                .endResourceFieldRef().endValueFrom().endEnv()
+                .build();
+
+        Map<String, String> env = resolve(container);
+
+        assertEquals("2", env.get("MEM_GI"));
+        assertEquals(NodeCapacity.DEFAULT.cpu(), env.get("CPUS"));
     }
 
     @Test

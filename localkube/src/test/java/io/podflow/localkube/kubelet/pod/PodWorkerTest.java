@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.podflow.localkube.kubelet.InMemoryClusterObjects;
+import io.podflow.localkube.kubelet.node.NodeCapacity;
 import io.podflow.localkube.kubelet.container.ContainerLauncher;
 import io.podflow.localkube.kubelet.dns.ServiceAddresses;
 import io.podflow.localkube.kubelet.env.EnvResolver;
@@ -55,7 +56,7 @@ class PodWorkerTest {
         Files.writeString(dist.resolve("VERSION"), "podflow-test-dist");
         InMemoryClusterObjects objects = new InMemoryClusterObjects()
                 .secret("ns", "creds", Map.of("password", "s3cret"));
-        PodStarterParts parts = new PodStarterParts(new EnvResolver(objects, "127.0.0.1", 6443),
+        PodStarterParts parts = new PodStarterParts(new EnvResolver(objects, "127.0.0.1", 6443, NodeCapacity.DEFAULT),
                 new VolumeMaterializer(objects), ImageMapping.load(dist, Optional.empty()), new ContainerLauncher());
         List<ServiceAddresses> noServices = List.of();
         worker = new PodWorker(pods::get, () -> List.copyOf(pods.values()), () -> noServices,
