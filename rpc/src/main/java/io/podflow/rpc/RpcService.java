@@ -235,6 +235,10 @@ public final class RpcService {
     }
 
     ClientConnection connectionTo(RpcAddress target) {
+        ClientConnection current = connections.get(target.hostPort());
+        if (current != null && current.isUsable()) {
+            return current;
+        }
         return connections.compute(target.hostPort(), (hostPort, existing) ->
                 existing != null && existing.isUsable() ? existing
                         : ClientConnection.open(clientBootstrap, pipeline, target, askTimeouts,
