@@ -1,6 +1,8 @@
 package io.podflow.common.config;
 
-/** TaskManager slots and sizing, read by TaskManagers, the ResourceManager and whoever builds TaskManager pods. */
+import java.time.Duration;
+
+/** TaskManager identity, slots, sizing and task runtime; read by TaskManagers, the ResourceManager and pod builders. */
 public final class TaskManagerOptions {
 
     public static final ConfigOption<Integer> NUM_TASK_SLOTS = ConfigOptions.key("taskmanager.numberOfTaskSlots")
@@ -13,6 +15,49 @@ public final class TaskManagerOptions {
             .memoryType()
             .defaultValue(MemorySize.ofMebiBytes(1728))
             .withDescription("Total memory of a TaskManager process: the container's memory request and limit.");
+
+    public static final ConfigOption<String> RESOURCE_ID = ConfigOptions.key("taskmanager.resource-id")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Id the TaskManager registers with. In Kubernetes it is the pod name, which the "
+                    + "ResourceManager checks against the pods it created; unset, it is derived from the host name "
+                    + "and RPC port.");
+
+    public static final ConfigOption<String> HOST = ConfigOptions.key("taskmanager.host")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Host name or IP the TaskManager advertises for RPC and data; unset, the local host "
+                    + "address.");
+
+    public static final ConfigOption<Integer> DATA_PORT = ConfigOptions.key("taskmanager.data.port")
+            .intType()
+            .defaultValue(6121)
+            .withValidator(OptionRule.atLeast(0))
+            .withDescription("Port of the TaskManager's data plane, where other TaskManagers send records; 0 picks "
+                    + "a free port.");
+
+    public static final ConfigOption<Duration> CANCELLATION_TIMEOUT = ConfigOptions.key("task.cancellation.timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(180))
+            .withValidator(OptionRule.positiveDuration())
+            .withDescription("How long a cancelled task may take to stop after its thread is interrupted before the "
+                    + "TaskManager declares itself broken and exits.");
+
+    public static final ConfigOption<Duration> REGISTRATION_INITIAL_BACKOFF =
+            ConfigOptions.key("cluster.registration.initial-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(100))
+                    .withValidator(OptionRule.positiveDuration())
+                    .withDescription("Pause before a TaskManager's second attempt to register with the "
+                            + "ResourceManager; it doubles after each failed attempt.");
+
+    public static final ConfigOption<Duration> REGISTRATION_MAX_BACKOFF =
+            ConfigOptions.key("cluster.registration.max-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withValidator(OptionRule.positiveDuration())
+                    .withDescription("Longest pause between a TaskManager's attempts to register with the "
+                            + "ResourceManager.");
 
     private TaskManagerOptions() {
     }

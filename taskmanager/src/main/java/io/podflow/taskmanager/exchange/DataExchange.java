@@ -1,0 +1,23 @@
+package io.podflow.taskmanager.exchange;
+
+import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
+import io.podflow.protocol.deployment.TaskInput;
+import io.podflow.protocol.deployment.TaskOutput;
+import io.podflow.protocol.job.JobID;
+import io.podflow.protocol.task.RecordReader;
+
+/**
+ * Moves records between subtasks. This is the seam the netty data plane implements for subtasks on different
+ * TaskManagers; {@link LocalDataExchange} connects subtasks within one TaskManager.
+ */
+public interface DataExchange {
+
+    /** A reader of every producer of this input of the deployed task. */
+    RecordReader openInput(TaskDeploymentDescriptor task, TaskInput input);
+
+    /** A writer to the consumers of this output of the deployed task, spreading records by the edge's partitioning. */
+    PartitionWriter openOutput(TaskDeploymentDescriptor task, TaskOutput output);
+
+    /** Drops whatever the job's channels still hold, before the job's tasks are deployed afresh. */
+    void resetJob(JobID jobId);
+}

@@ -1,0 +1,149 @@
+package io.podflow.taskmanager.exchange;
+
+import io.podflow.protocol.ResourceID;
+import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
+import io.podflow.protocol.deployment.TaskInput;
+import io.podflow.protocol.deployment.TaskOutput;
+import io.podflow.protocol.deployment.TaskPeer;
+import io.podflow.protocol.job.JobID;
+import io.podflow.protocol.job.JobVertexID;
+import io.podflow.protocol.job.Partitioning;
+import io.podflow.protocol.task.RecordReader;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Connects producer and consumer subtasks running in this TaskManager through bounded in-memory queues, one per
+ * consumer input, so a fast producer waits for a slow consumer. A peer on another TaskManager is refused with a
+ * message saying so: records between TaskManagers need the network data plane.
+ */
+public final class LocalDataExchange implements DataExchange {
+
+    private static final int QUEUE_CAPACITY = 1024;
+    /** Marks the end of one producer's records; compared by identity, so an empty user record is not confused. */
+    private static final byte[] END_OF_PARTITION = new byte[0];
+
+    private final ResourceID self;
+    private final Map<InputKey, BlockingQueue<byte[]>> queues = new ConcurrentHashMap<>();
+
+    private record InputKey(JobID jobId, JobVertexID source, JobVertexID target, int consumerSubtask) {
+    }
+
+    public LocalDataExchange(ResourceID self) {
+        this.self = self;
+    }
+
+    @Override
+    public RecordReader openInput(TaskDeploymentDescriptor task, TaskInput input) {
+        input.producers().forEach(producer -> requireLocal(task, producer, "reads from"));
+        BlockingQueue<byte[]> queue = queue(new InputKey(task.jobId(), input.sourceVertex(), task.vertexId(),
+                task.subtaskIndex()));
+        int producers = input.producers().size();
+        return new RecordReader() {
+            private int finished;
+
+            @Override
+            public byte[] next() throws InterruptedException {
+                while (finished < producers) {
+                    byte[] record = queue.take();
+                    if (record != END_OF_PARTITION) {
+                        return record;
+                    }
+                    finished++;
+                }
+                return null;
+            }
+        };
+    }
+
+    @Override
+    public PartitionWriter openOutput(TaskDeploymentDescriptor task, TaskOutput output) {
+        output.consumers().forEach(consumer -> requireLocal(task, consumer, "writes to"));
+        List<TaskPeer> consumers = new ArrayList<>(output.consumers());
+        consumers.sort((a, b) -> Integer.compare(a.subtaskIndex(), b.subtaskIndex()));
+        if (consumers.isEmpty()) {
+            throw new IllegalArgumentException(task.subtaskName() + " has an output to " + output.targetVertex()
+                    + " without consumers");
+        }
+        List<BlockingQueue<byte[]>> targets = new ArrayList<>(consumers.size());
+        for (TaskPeer consumer : consumers) {
+            targets.add(queue(new InputKey(task.jobId(), task.vertexId(), output.targetVertex(),
+                    consumer.subtaskIndex())));
+        }
+        if (output.partitioning() == Partitioning.FORWARD) {
+            int own = consumers.stream().map(TaskPeer::subtaskIndex).toList().indexOf(task.subtaskIndex());
+            if (own < 0) {
+                throw new IllegalArgumentException(task.subtaskName() + " has a FORWARD output without consumer "
+                        + "subtask " + task.subtaskIndex());
+            }
+            return new QueueWriter(targets, output.partitioning(), own);
+        }
+        return new QueueWriter(targets, output.partitioning(), task.subtaskIndex());
+    }
+
+    @Override
+    public void resetJob(JobID jobId) {
+        queues.keySet().removeIf(key -> key.jobId().equals(jobId));
+    }
+
+    private BlockingQueue<byte[]> queue(InputKey key) {
+        return queues.computeIfAbsent(key, ignored -> new ArrayBlockingQueue<>(QUEUE_CAPACITY));
+    }
+
+    private void requireLocal(TaskDeploymentDescriptor task, TaskPeer peer, String direction) {
+        if (!peer.location().resourceId().equals(self)) {
+            throw new UnsupportedOperationException(task.subtaskName() + " " + direction + " subtask "
+                    + peer.subtaskIndex() + " on TaskManager " + peer.location().resourceId()
+                    + ", but records cannot cross TaskManagers yet: this TaskManager only connects its own subtasks");
+        }
+    }
+
+    /** Writes to the consumer queues of one output edge. */
+    private static final class QueueWriter implements PartitionWriter {
+
+        private final List<BlockingQueue<byte[]>> targets;
+        private final Partitioning partitioning;
+        private int next;
+
+        QueueWriter(List<BlockingQueue<byte[]>> targets, Partitioning partitioning, int start) {
+            this.targets = targets;
+            this.partitioning = partitioning;
+            this.next = start % targets.size();
+        }
+
+        @Override
+        public void emit(byte[] record) throws InterruptedException {
+            emit(record, Arrays.hashCode(record));
+        }
+
+        @Override
+        public void emit(byte[] record, int keyHash) throws InterruptedException {
+            switch (partitioning) {
+                case FORWARD -> targets.get(next).put(record);
+                case HASH -> targets.get(Math.floorMod(keyHash, targets.size())).put(record);
+                case REBALANCE -> {
+                    targets.get(next).put(record);
+                    next = (next + 1) % targets.size();
+                }
+                case BROADCAST -> {
+                    for (BlockingQueue<byte[]> target : targets) {
+                        target.put(record);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void finish() throws InterruptedException {
+            for (BlockingQueue<byte[]> target : targets) {
+                target.put(END_OF_PARTITION);
+            }
+        }
+    }
+}

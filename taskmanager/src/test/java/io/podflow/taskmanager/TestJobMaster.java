@@ -1,0 +1,61 @@
+package io.podflow.taskmanager;
+
+import io.podflow.protocol.ExecutionState;
+import io.podflow.protocol.JobMasterGateway;
+import io.podflow.protocol.JobMasterId;
+import io.podflow.protocol.ResourceID;
+import io.podflow.protocol.SlotOffer;
+import io.podflow.protocol.TaskExecutionState;
+import io.podflow.protocol.TaskManagerLocation;
+import io.podflow.protocol.job.ExecutionAttemptID;
+import io.podflow.rpc.FencedRpcEndpoint;
+import io.podflow.rpc.RpcService;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A JobMaster stand-in that takes every slot offered and records the task states it is told. */
+final class TestJobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMasterGateway {
+
+    final List<SlotOffer> offers = new CopyOnWriteArrayList<>();
+    final List<TaskManagerLocation> offeringTaskManagers = new CopyOnWriteArrayList<>();
+    final Map<ExecutionAttemptID, List<ExecutionState>> states = new ConcurrentHashMap<>();
+    final Map<ExecutionAttemptID, String> failures = new ConcurrentHashMap<>();
+    final List<ResourceID> heartbeatsFrom = new CopyOnWriteArrayList<>();
+
+    TestJobMaster(RpcService rpcService) {
+        super(rpcService, "jobmaster", JobMasterId.class, JobMasterId.generate());
+    }
+
+    @Override
+    public CompletableFuture<List<SlotOffer>> offerSlots(TaskManagerLocation taskManager, List<SlotOffer> slotOffers) {
+        offeringTaskManagers.add(taskManager);
+        offers.addAll(slotOffers);
+        return CompletableFuture.completedFuture(slotOffers);
+    }
+
+    @Override
+    public CompletableFuture<Void> updateTaskExecutionState(TaskExecutionState state) {
+        states.computeIfAbsent(state.attemptId(), id -> new CopyOnWriteArrayList<>()).add(state.state());
+        if (state.failure() != null) {
+            failures.put(state.attemptId(), state.failure());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void heartbeatFromTaskManager(ResourceID taskManagerId) {
+        heartbeatsFrom.add(taskManagerId);
+    }
+
+    @Override
+    public void disconnectTaskManager(ResourceID taskManagerId, String reason) {
+    }
+
+    List<ExecutionState> statesOf(ExecutionAttemptID attempt) {
+        return states.getOrDefault(attempt, List.of());
+    }
+}
