@@ -16,6 +16,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.IllegalConfigurationException;
 import io.podflow.common.config.RestOptions;
+import io.podflow.jobmanager.rest.handler.JarUploadHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +34,15 @@ public final class RestServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
     private static final int WORKER_THREADS = 2;
+    /** The one route whose body is streamed to disk rather than collected in memory. */
+    public static final String UPLOAD_PATH = "/jars/upload";
 
     private final EventLoopGroup eventLoops;
     private final ExecutorService workers;
     private final Channel serverChannel;
     private final ChannelGroup connections;
 
-    private RestServer(Configuration config, Router router) {
+    private RestServer(Configuration config, Router router, UploadedJars jars) {
         Optional<String> token = RestAuthentication.requiredToken(config);
         long maxContent = config.get(RestOptions.MAX_CONTENT_LENGTH).getBytes();
         if (maxContent < 1 || maxContent > Integer.MAX_VALUE) {
@@ -58,6 +61,8 @@ public final class RestServer implements AutoCloseable {
                         ChannelPipeline pipeline = channel.pipeline();
                         pipeline.addLast("http", new HttpServerCodec());
                         token.ifPresent(expected -> pipeline.addLast("auth", new BearerTokenCheck(expected)));
+                        pipeline.addLast("upload", new JarUploadReceiver(UPLOAD_PATH, JarUploadHandler.FIELD, jars,
+                                maxContent));
                         pipeline.addLast("aggregate", new RestRequestAggregator((int) maxContent));
                         pipeline.addLast("dispatch", new RestRequestDispatcher(router, workers));
                     }
@@ -76,11 +81,12 @@ public final class RestServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving {@code router}'s endpoints on {@code rest.bind-address}:{@code rest.port}. Fails with one
-     * clear line when neither a token nor {@code rest.authentication: none} is configured.
+     * Starts serving {@code router}'s endpoints on {@code rest.bind-address}:{@code rest.port}, streaming jar
+     * uploads into {@code jars}. Fails with one clear line when neither a token nor
+     * {@code rest.authentication: none} is configured.
      */
-    public static RestServer start(Configuration config, Router router) {
-        return new RestServer(config, router);
+    public static RestServer start(Configuration config, Router router, UploadedJars jars) {
+        return new RestServer(config, router, jars);
     }
 
     /** The port actually bound, which differs from the configured one when that was 0. */

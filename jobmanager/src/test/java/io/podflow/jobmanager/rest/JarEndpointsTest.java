@@ -64,6 +64,19 @@ class JarEndpointsTest {
     }
 
     @Test
+    void streamsAnUploadThatWaitsFor100Continue() throws Exception {
+        rest = RunningRestServer.start(temp);
+        byte[] jar = TestJars.jarWithMainClass("org.example.WordCount", 3 * 1024 * 1024);
+
+        RunningRestServer.Reply upload = rest.send(rest.request("/jars/upload").expectContinue(true)
+                .header("Content-Type", TestJars.multipartContentType())
+                .POST(TestJars.multipart("jarfile", "large.jar", jar)).build());
+
+        assertEquals(200, upload.status());
+        assertArrayEquals(jar, Files.readAllBytes(Path.of(upload.body().path("filename").asText())));
+    }
+
+    @Test
     void refusesWhatIsNotAJarAndKeepsServing() throws Exception {
         rest = RunningRestServer.start(temp);
         byte[] text = "just some text".getBytes(StandardCharsets.UTF_8);

@@ -72,7 +72,7 @@ class RestAuthenticationTest {
         Configuration config = new Configuration().set(RestOptions.PORT, 0);
 
         IllegalConfigurationException refused = assertThrows(IllegalConfigurationException.class,
-                () -> RestServer.start(config, new Router()));
+                () -> RestServer.start(config, new Router(), null));
 
         assertTrue(refused.getMessage().contains("rest.authentication.token"), refused.getMessage());
         assertTrue(refused.getMessage().contains("rest.authentication: none"), refused.getMessage());

@@ -48,7 +48,8 @@ final class RunningRestServer implements AutoCloseable {
                 : Optional.of(TOKEN);
         this.jars = UploadedJars.create(config);
         this.blobs = BlobStore.createUnder(temp.resolve("blobs"));
-        this.server = RestServer.start(config, RestEndpoints.router(config, dispatcher, resourceManager, jars, blobs));
+        this.server = RestServer.start(config, RestEndpoints.router(config, dispatcher, resourceManager, jars, blobs),
+                jars);
     }
 
     static RunningRestServer start(Path temp) {

@@ -2,6 +2,7 @@ package io.podflow.jobmanager.rest.handler;
 
 import io.podflow.common.config.Configuration;
 import io.podflow.jobmanager.blob.BlobStore;
+import io.podflow.jobmanager.rest.RestServer;
 import io.podflow.jobmanager.rest.Router;
 import io.podflow.jobmanager.rest.UploadedJars;
 import io.podflow.protocol.DispatcherGateway;
@@ -32,7 +33,7 @@ public final class RestEndpoints {
                 .add(GET, "/jobs/{" + JobIdParameter.JOB_ID + "}", new JobDetailsHandler(dispatcher, clock))
                 .add(PATCH, "/jobs/{" + JobIdParameter.JOB_ID + "}", new JobCancelHandler(dispatcher))
                 .add(GET, "/jobs/{" + JobIdParameter.JOB_ID + "}/exceptions", new JobExceptionsHandler(dispatcher))
-                .add(POST, "/jars/upload", new JarUploadHandler(jars))
+                .add(POST, RestServer.UPLOAD_PATH, new JarUploadHandler(jars))
                 .add(GET, "/jars", new JarListHandler(jars))
                 .add(POST, "/jars/{" + JarRunHandler.JAR_ID + "}/run", new JarRunHandler(jars))
                 .add(DELETE, "/jars/{" + JarRunHandler.JAR_ID + "}", new JarDeleteHandler(jars))
