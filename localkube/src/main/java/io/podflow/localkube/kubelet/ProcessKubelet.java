@@ -95,8 +95,9 @@ public final class ProcessKubelet implements AutoCloseable {
                 clock);
         pods.addEventHandler(new ChangeHandler<>(pod -> worker.post(new KubeletEvent.PodChanged(Cache.metaNamespaceKeyFunc(pod)))));
         services.addEventHandler(new ChangeHandler<>(service -> worker.post(new KubeletEvent.ServicesChanged())));
-        pods.run();
-        services.run();
+        // the worker prunes sandboxes of pods that no longer exist, so it must start from a full listing
+        pods.start().toCompletableFuture().join();
+        services.start().toCompletableFuture().join();
         workerThread = new Thread(worker, "kubelet-pod-worker");
         workerThread.start();
         timers.scheduleWithFixedDelay(() -> worker.post(new KubeletEvent.Tick()), 1, 1, TimeUnit.SECONDS);
