@@ -5,13 +5,17 @@ import io.podflow.protocol.job.DuplicateJobException;
 import io.podflow.protocol.job.InvalidJobGraphException;
 import io.podflow.protocol.job.UnknownJobException;
 import io.podflow.rpc.RemoteRpcException;
+import io.podflow.rpc.RpcConnectionException;
+import io.podflow.rpc.RpcEndpointNotFoundException;
+import io.podflow.rpc.RpcTimeoutException;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns the failures the cluster's gateways document into the status a REST caller should see. They arrive as
- * themselves from an in-process endpoint and as a {@link RemoteRpcException} naming their class over RPC.
+ * themselves from an in-process endpoint and as a {@link RemoteRpcException} naming their class over RPC. An
+ * endpoint that does not answer in time or cannot be reached makes the cluster unavailable (503), not broken.
  */
 final class GatewayFailures {
 
@@ -24,6 +28,11 @@ final class GatewayFailures {
     }
 
     static Optional<RestException> toRest(Throwable error) {
+        if (error instanceof RpcTimeoutException || error instanceof RpcConnectionException
+                || error instanceof RpcEndpointNotFoundException) {
+            return Optional.of(new RestException(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "The cluster did not answer: " + error.getMessage()));
+        }
         if (error instanceof RemoteRpcException remote) {
             return Optional.ofNullable(STATUS_BY_TYPE.get(remote.remoteClassName()))
                     .map(status -> new RestException(status, remote.remoteMessage()));

@@ -10,6 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -101,6 +105,18 @@ class ClusterEndpointsTest {
         assertEquals("2", entries.get("taskmanager.numberOfTaskSlots"));
         assertEquals("******", entries.get("cluster.secret"));
         assertEquals("******", entries.get("rest.authentication.token"));
+    }
+
+    @Test
+    void garbageOnTheWireIsRefusedAndTheServerGoesOn() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", rest.server.port())) {
+            socket.getOutputStream().write("NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertTrue(statusLine.matches("HTTP/1\\.1 4\\d\\d .*"), statusLine);
+        }
+        assertEquals(200, rest.get("/overview").status());
     }
 
     @Test

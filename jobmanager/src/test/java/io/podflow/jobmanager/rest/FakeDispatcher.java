@@ -11,6 +11,7 @@ import io.podflow.protocol.job.JobResult;
 import io.podflow.protocol.job.JobStatus;
 import io.podflow.protocol.job.JobVertexDetails;
 import io.podflow.protocol.job.UnknownJobException;
+import io.podflow.rpc.RpcTimeoutException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ final class FakeDispatcher implements DispatcherGateway {
     final Map<JobID, List<JobExceptionInfo>> failures = new ConcurrentHashMap<>();
     final List<JobGraph> submitted = new CopyOnWriteArrayList<>();
     final List<JobID> cancelled = new CopyOnWriteArrayList<>();
+    volatile boolean unreachable;
 
     JobID addJob(String name, JobStatus status, long start, long end, Map<ExecutionState, Integer> tasks) {
         JobID id = JobID.generate();
@@ -52,6 +54,9 @@ final class FakeDispatcher implements DispatcherGateway {
 
     @Override
     public CompletableFuture<List<JobDetails>> listJobs() {
+        if (unreachable) {
+            return CompletableFuture.failedFuture(new RpcTimeoutException("dispatcher did not answer within 10 s"));
+        }
         return CompletableFuture.supplyAsync(() -> new ArrayList<>(jobs.values()));
     }
 

@@ -109,6 +109,16 @@ class JobEndpointsTest {
     }
 
     @Test
+    void aDispatcherThatDoesNotAnswerMakesTheServiceUnavailable() throws Exception {
+        rest.dispatcher.unreachable = true;
+
+        RunningRestServer.Reply reply = rest.get("/jobs");
+
+        assertEquals(503, reply.status());
+        assertTrue(reply.firstError().contains("did not answer"), reply.firstError());
+    }
+
+    @Test
     void exceptionsListFailuresNewestFirst() throws Exception {
         JobID id = rest.dispatcher.addJob("join", JobStatus.FAILED, 1000, 9000, Map.of());
         rest.dispatcher.failures.put(id, List.of(new JobExceptionInfo(2000, "map (2/4)", "first failure"),
