@@ -120,6 +120,38 @@ class PodWorkerTest {
     }
 
     @Test
+    void execReadinessProbeRunsInsideTheContainersMountNamespace() {
+        Pod pod = new PodBuilder(pod("warming", "Always", "sleep 2; touch /srv/podflow-probe/ready; sleep 600"))
+                .editSpec().editFirstContainer()
+                .withNewReadinessProbe().withNewExec().withCommand("test", "-f", "/srv/podflow-probe/ready").endExec()
+                .withPeriodSeconds(1).endReadinessProbe()
+                .addNewVolumeMount().withName("flag").withMountPath("/srv/podflow-probe").endVolumeMount()
+                .endContainer()
+                .addNewVolume().withName("flag").withNewEmptyDir().endEmptyDir().endVolume()
+                .endSpec().build();
+        submit(pod);
+
+        PodStatus running = awaitStatus("warming", s -> "Running".equals(s.getPhase()));
+        assertFalse(running.getContainerStatuses().get(0).getReady(), "not ready before the probe passes");
+        awaitStatus("warming", s -> s.getContainerStatuses().get(0).getReady()
+                && s.getConditions().stream().anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True")));
+    }
+
+    @Test
+    void failingLivenessProbeRestartsTheContainer() {
+        Pod pod = new PodBuilder(pod("unhealthy", "Always", "sleep 600")).editSpec()
+                .withTerminationGracePeriodSeconds(1L).editFirstContainer()
+                .withNewLivenessProbe().withNewExec().withCommand("test", "-f", "/nonexistent-podflow-file").endExec()
+                .withPeriodSeconds(1).withFailureThreshold(1).endLivenessProbe()
+                .endContainer().endSpec().build();
+        submit(pod);
+
+        PodStatus restarted = awaitStatus("unhealthy", s -> !s.getContainerStatuses().isEmpty()
+                && s.getContainerStatuses().get(0).getRestartCount() >= 1);
+        assertEquals("Running", restarted.getPhase());
+    }
+
+    @Test
     void onFailureRestartsWithGrowingRestartCountAndSuccessEndsIt() {
         submit(pod("flaky", "OnFailure", "exit 1"));
         PodStatus restarting = awaitStatus("flaky", s -> !s.getContainerStatuses().isEmpty()
