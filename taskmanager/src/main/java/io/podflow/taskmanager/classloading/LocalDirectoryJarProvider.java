@@ -14,7 +14,7 @@ public final class LocalDirectoryJarProvider implements JarProvider {
     private final Path directory;
 
     public LocalDirectoryJarProvider(Path directory) {
-        this.directory = directory;
+        this.directory = directory.toAbsolutePath().normalize();
     }
 
     @Override
