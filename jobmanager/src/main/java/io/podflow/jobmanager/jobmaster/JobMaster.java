@@ -307,11 +307,14 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
 
     private void taskManagerLost(ResourceID taskManagerId, String reason) {
         heartbeats.stopMonitoring(taskManagerId);
-        taskExecutors.remove(taskManagerId);
         List<PooledSlot> lost = slots.removeTaskManager(taskManagerId);
+        CompletableFuture<TaskExecutorGateway> connection = taskExecutors.remove(taskManagerId);
         if (lost.isEmpty()) {
             return;
         }
+        // a TaskManager that was only slow hears that this job gave it up, so it frees the slots for others
+        connection.thenAccept(gateway -> gateway.disconnectJobMaster(jobGraph.jobId(),
+                "the JobMaster declared this TaskManager lost: " + reason));
         LOG.warn("Job {}: TaskManager {} is lost ({}); its {} slot(s) are gone", jobGraph.jobId(), taskManagerId,
                 reason, lost.size());
         Set<AllocationID> lostSlots = lost.stream().map(PooledSlot::allocationId).collect(Collectors.toSet());

@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * A ResourceManager reduced to what a JobMaster test needs: it takes TaskExecutor registrations, hands free
  * slots to jobs up to their declared demand, and takes slots back when TaskExecutors free them.
  */
-final class FakeResourceManager extends RpcEndpoint implements ResourceManagerGateway {
+public final class FakeResourceManager extends RpcEndpoint implements ResourceManagerGateway {
 
     private record JobMasterAt(String address, JobMasterId id) {
     }
@@ -37,7 +37,7 @@ final class FakeResourceManager extends RpcEndpoint implements ResourceManagerGa
     private final Map<JobID, JobMasterAt> jobMasters = new HashMap<>();
     private final Map<JobID, Integer> demand = new HashMap<>();
 
-    FakeResourceManager(RpcService rpcService) {
+    public FakeResourceManager(RpcService rpcService) {
         super(rpcService, ENDPOINT_NAME);
     }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TaskExecutor that runs no user code: it registers its slots with the ResourceManager, offers the slots it is
  * given to the JobMaster, and plays each deployed task through a {@link TaskScript}, reporting every state.
  */
-final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
+public final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     private final TaskManagerLocation location;
     private final int numberOfSlots;
@@ -37,12 +37,13 @@ final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorGateway 
     private final TaskScript script;
     private final Map<Integer, AllocationID> allocatedSlots = new HashMap<>();
     private final Map<ExecutionAttemptID, JobMasterGateway> runningTasks = new HashMap<>();
+    private final Map<AllocationID, JobID> slotsOfJob = new HashMap<>();
     private final Map<JobID, CompletableFuture<JobMasterGateway>> jobMasters = new HashMap<>();
     private final List<TaskDeploymentDescriptor> deployments = new CopyOnWriteArrayList<>();
     private CompletableFuture<ResourceManagerGateway> resourceManager;
     private volatile boolean silent;
 
-    FakeTaskExecutor(RpcService rpcService, String resourceId, int numberOfSlots, String resourceManagerAddress,
+    public FakeTaskExecutor(RpcService rpcService, String resourceId, int numberOfSlots, String resourceManagerAddress,
             TaskScript script) {
         super(rpcService, resourceId);
         this.location = new TaskManagerLocation(ResourceID.of(resourceId), getAddress(), "127.0.0.1", 0);
@@ -63,11 +64,11 @@ final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorGateway 
     }
 
     /** Every task deployed here so far. */
-    List<TaskDeploymentDescriptor> deployments() {
+    public List<TaskDeploymentDescriptor> deployments() {
         return List.copyOf(deployments);
     }
 
-    int allocatedSlotCount() throws Exception {
+    public int allocatedSlotCount() throws Exception {
         return callAsync(allocatedSlots::size, Duration.ofSeconds(5)).get();
     }
 
@@ -83,6 +84,7 @@ final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorGateway 
             return CompletableFuture.failedFuture(new IllegalStateException("slot " + slotId + " is taken"));
         }
         allocatedSlots.put(slotId.slotIndex(), allocationId);
+        slotsOfJob.put(allocationId, jobId);
         CompletableFuture<JobMasterGateway> connection = getRpcService().connect(jobMasterAddress, jobMasterId,
                 JobMasterGateway.class);
         jobMasters.put(jobId, connection);
@@ -147,6 +149,7 @@ final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorGateway 
     private void release(int slotIndex) {
         AllocationID allocation = allocatedSlots.remove(slotIndex);
         if (allocation != null) {
+            slotsOfJob.remove(allocation);
             resourceManager.thenAccept(rm -> rm.notifySlotFreed(new SlotID(location.resourceId(), slotIndex),
                     allocation));
         }
@@ -166,6 +169,9 @@ final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorGateway 
 
     @Override
     public void disconnectJobMaster(JobID jobId, String reason) {
+        List.copyOf(slotsOfJob.entrySet()).stream().filter(entry -> entry.getValue().equals(jobId))
+                .forEach(entry -> freeSlot(entry.getKey(), reason));
+        runningTasks.clear();
     }
 
     @Override

@@ -115,8 +115,14 @@ public final class ExecutionGraph {
         }
         ExecutionState previous = execution.state();
         if (!execution.transitionTo(state, cause)) {
-            LOG.warn("Job {}: {} cannot go from {} to {}; report ignored", jobGraph.jobId(), execution.subtaskName(),
-                    previous, state);
+            // a task reports progress it made before it saw the cancel request; only other steps are suspicious
+            boolean overtakenByCancel = previous == ExecutionState.CANCELING && !state.isTerminal();
+            if (overtakenByCancel) {
+                LOG.debug("Job {}: {} reported {} while CANCELING", jobGraph.jobId(), execution.subtaskName(), state);
+            } else {
+                LOG.warn("Job {}: {} cannot go from {} to {}; report ignored", jobGraph.jobId(),
+                        execution.subtaskName(), previous, state);
+            }
             return false;
         }
         LOG.info("Job {}: {} {} -> {}", jobGraph.jobId(), execution.subtaskName(), previous, state);
