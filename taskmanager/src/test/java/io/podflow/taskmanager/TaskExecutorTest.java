@@ -25,9 +25,11 @@ import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.JobVertexID;
 import io.podflow.protocol.job.Partitioning;
+import io.podflow.protocol.task.Invokable;
 import io.podflow.rpc.RpcOptions;
 import io.podflow.rpc.RpcService;
 import io.podflow.taskmanager.classloading.LocalDirectoryJarProvider;
+import io.podflow.taskmanager.classloading.TestJars;
 import io.podflow.taskmanager.exchange.LocalDataExchange;
 import io.podflow.taskmanager.invokables.CollectingSink;
 import io.podflow.taskmanager.invokables.Fails;
@@ -212,6 +214,52 @@ class TaskExecutorTest {
                 .equals(List.of(ExecutionState.INITIALIZING, ExecutionState.RUNNING, ExecutionState.FINISHED))));
         List<String> expected = IntStream.range(0, 100).mapToObj(n -> (n % 2) + ":" + n).sorted().toList();
         assertEquals(expected, CollectingSink.COLLECTED.get(job.toString()).stream().sorted().toList());
+    }
+
+    @Test
+    void runsUserCodeFromTheJobJarInItsOwnClassLoader() throws Exception {
+        List<Path> classpath = List.of(
+                Path.of(Invokable.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                Path.of(CollectingSink.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        TestJars.build(jars.resolve("job-jar-key"), Map.of("com.example.JarTask", """
+                package com.example;
+                public class JarTask implements io.podflow.protocol.task.Invokable {
+                    public void invoke(io.podflow.protocol.task.TaskContext context) {
+                        io.podflow.taskmanager.invokables.CollectingSink.COLLECTED
+                                .computeIfAbsent(context.configuration().get("sink"),
+                                        name -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                .add(getClass().getClassLoader().getClass().getSimpleName());
+                    }
+                }
+                """), Map.of(), classpath);
+        TaskExecutor taskExecutor = startTaskExecutor("tm-jar");
+        JobID job = JobID.generate();
+        TestJobMaster jobMaster = jobMasterWithSlots(job, 1);
+        TaskDeploymentDescriptor task = new TaskDeploymentDescriptor(job, ExecutionAttemptID.generate(),
+                JobVertexID.generate(), "from-jar", 0, 1, jobMaster.offers.get(0).allocationId(),
+                "com.example.JarTask", Map.of("sink", job.toString()), List.of("job-jar-key"), "unused:6124",
+                List.of(), List.of());
+
+        gatewayOf(taskExecutor).submitTask(task, jobMaster.getFencingToken()).get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> jobMaster.statesOf(task.attemptId()).contains(ExecutionState.FINISHED));
+        assertEquals(List.of("ChildFirstClassLoader"), CollectingSink.COLLECTED.get(job.toString()));
+    }
+
+    @Test
+    void taskWhoseJarIsMissingFailsSayingWhichJar() throws Exception {
+        TaskExecutor taskExecutor = startTaskExecutor("tm-nojar");
+        JobID job = JobID.generate();
+        TestJobMaster jobMaster = jobMasterWithSlots(job, 1);
+        TaskDeploymentDescriptor task = new TaskDeploymentDescriptor(job, ExecutionAttemptID.generate(),
+                JobVertexID.generate(), "no-jar", 0, 1, jobMaster.offers.get(0).allocationId(),
+                "com.example.Absent", Map.of(), List.of("missing-key"), "unused:6124", List.of(), List.of());
+
+        gatewayOf(taskExecutor).submitTask(task, jobMaster.getFencingToken()).get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> jobMaster.statesOf(task.attemptId()).equals(List.of(ExecutionState.FAILED)));
+        assertTrue(jobMaster.failures.get(task.attemptId()).contains("Jar 'missing-key' of job " + job + " is not in"),
+                jobMaster.failures.get(task.attemptId()));
     }
 
     @Test
