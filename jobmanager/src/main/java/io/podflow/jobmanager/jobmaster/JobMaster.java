@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -115,30 +116,32 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
     @Override
     protected void onStart() {
         LOG.info("JobMaster for job '{}' ({}) starts at {}", jobGraph.name(), jobGraph.jobId(), getAddress());
-        resourceManager = getRpcService().connect(resourceManagerAddress, ResourceManagerGateway.class);
-        resourceManager.thenCompose(rm -> rm.registerJobMaster(jobGraph.jobId(), getAddress(), getFencingToken()))
-                .whenCompleteAsync((response, error) -> {
-                    if (error != null) {
-                        LOG.warn("Job {} could not register with the ResourceManager at {}: {}", jobGraph.jobId(),
-                                resourceManagerAddress, rootMessage(error));
-                    } else if (!response.accepted()) {
-                        LOG.warn("The ResourceManager refused job {}: {}", jobGraph.jobId(), response.rejectionReason());
-                    }
-                }, getMainThreadExecutor());
+        resourceManager = registerWithResourceManager();
         graph.start();
         awaitSlots();
         scheduleHeartbeat();
     }
 
+    /** Completes with the ResourceManager once it accepted this JobMaster; slot demand may only follow then. */
+    private CompletableFuture<ResourceManagerGateway> registerWithResourceManager() {
+        return getRpcService().connect(resourceManagerAddress, ResourceManagerGateway.class)
+                .thenCompose(rm -> rm.registerJobMaster(jobGraph.jobId(), getAddress(), getFencingToken())
+                        .thenApply(response -> {
+                            if (!response.accepted()) {
+                                throw new IllegalStateException("it refused job " + jobGraph.jobId() + ": "
+                                        + response.rejectionReason());
+                            }
+                            return rm;
+                        }));
+    }
+
     @Override
     protected CompletableFuture<Void> onStop() {
-        if (!graph.status().isGloballyTerminal()) {
+        if (!result.isDone()) {
             LOG.info("JobMaster of job {} stops while the job is {}; its tasks are cancelled", jobGraph.jobId(),
                     graph.status());
             graph.cancel();
-            slots.taskManagers().forEach(tm -> taskExecutor(tm)
-                    .thenAccept(gateway -> gateway.disconnectJobMaster(jobGraph.jobId(), "the JobMaster stopped")));
-            withResourceManager(rm -> rm.unregisterJobMaster(jobGraph.jobId(), "the JobMaster stopped"));
+            finish(JobStatus.CANCELED, null);
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -271,19 +274,20 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
         }
         int needed = slots.required();
         int held = slots.size();
-        withResourceManager(rm -> rm.requestTaskManagerInfos().handleAsync((infos, error) -> {
+        resourceManager.thenCompose(ResourceManagerGateway::requestTaskManagerInfos).handleAsync((infos, error) -> {
             if (awaitingSlots && graph.status() == JobStatus.RUNNING && !slots.isComplete()) {
                 graph.failGlobally(noSlotsMessage(needed, held, infos, error));
             }
             return null;
-        }, getMainThreadExecutor()));
+        }, getMainThreadExecutor());
     }
 
     private String noSlotsMessage(int needed, int held, List<TaskManagerInfo> infos, Throwable error) {
         String prefix = "Could not get the " + needed + " slot(s) job '" + jobGraph.name() + "' needs within "
                 + settings.slotRequestTimeout() + " (slot.request.timeout); it got " + held + ". ";
         if (error != null) {
-            return prefix + "The ResourceManager could not say how many slots exist: " + rootMessage(error);
+            return prefix + "The ResourceManager at " + resourceManagerAddress + " could not say how many slots exist: "
+                    + rootMessage(error);
         }
         int total = infos.stream().mapToInt(TaskManagerInfo::slotsTotal).sum();
         int free = infos.stream().mapToInt(TaskManagerInfo::slotsFree).sum();
@@ -325,10 +329,14 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
     }
 
     private void jobEnded() {
-        if (result.isDone()) {
-            return;
+        if (!result.isDone()) {
+            JobStatus status = graph.status();
+            finish(status, status == JobStatus.FAILED ? graph.failureCause().orElse("unknown") : null);
         }
-        JobStatus status = graph.status();
+    }
+
+    /** Stops timers, frees every slot (which also stops tasks still in them), leaves the ResourceManager. */
+    private void finish(JobStatus status, String cause) {
         awaitingSlots = false;
         if (slotTimeout != null) {
             slotTimeout.cancel();
@@ -342,7 +350,6 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
             taskExecutor(slot.taskManager()).thenAccept(gateway -> gateway.freeSlot(slot.allocationId(), reason));
         }
         withResourceManager(rm -> rm.unregisterJobMaster(jobGraph.jobId(), reason));
-        String cause = status == JobStatus.FAILED ? graph.failureCause().orElse("unknown") : null;
         LOG.info("Job '{}' ({}) ended {}{}", jobGraph.name(), jobGraph.jobId(), status,
                 cause == null ? "" : ": " + cause);
         result.complete(new JobResult(jobGraph.jobId(), status, cause, clock.millis() - startMillis));
@@ -362,10 +369,10 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
                 id -> getRpcService().connect(taskManager.rpcAddress(), TaskExecutorGateway.class));
     }
 
-    private void withResourceManager(java.util.function.Consumer<ResourceManagerGateway> action) {
+    private void withResourceManager(Consumer<ResourceManagerGateway> action) {
         resourceManager.thenAccept(action).exceptionally(error -> {
-            LOG.warn("Job {}: the ResourceManager at {} is unreachable: {}", jobGraph.jobId(), resourceManagerAddress,
-                    rootMessage(error));
+            LOG.warn("Job {}: no registration with the ResourceManager at {}: {}", jobGraph.jobId(),
+                    resourceManagerAddress, rootMessage(error));
             return null;
         });
     }

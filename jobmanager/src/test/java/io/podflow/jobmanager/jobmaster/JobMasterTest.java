@@ -217,4 +217,31 @@ class JobMasterTest {
                 .toString());
         awaitAllSlotsFree();
     }
+
+    @Test
+    void withoutAResourceManagerTheJobFailsAfterTheSlotTimeoutNamingIt() throws Exception {
+        String nowhere = resourceManager.getAddress().replace(FakeResourceManager.ENDPOINT_NAME, "no-such-endpoint");
+        JobMaster jobMaster = new JobMaster(jobManagerSide, TestJobs.sourceToSink(1, 1,
+                Map.of("slot.request.timeout", "500 ms")), config, nowhere, "127.0.0.1:6124", Clock.systemUTC());
+        jobMaster.start();
+
+        JobResult result = resultOf(jobMaster);
+
+        assertEquals(JobStatus.FAILED, result.status());
+        assertTrue(result.failureCause().contains("The ResourceManager at " + nowhere
+                + " could not say how many slots exist"), result.failureCause());
+    }
+
+    @Test
+    void stoppingTheJobMasterCancelsItsJobAndFreesItsSlots() throws Exception {
+        startTaskExecutor("tm-1", 2, TaskScript.KEEP_RUNNING);
+        JobMaster jobMaster = startJob(TestJobs.sourceToSink(2, 2, Map.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobMaster.requestSnapshot().get().details()
+                .tasksPerState().get(ExecutionState.RUNNING) == 4);
+
+        jobMaster.closeAsync().get(30, TimeUnit.SECONDS);
+
+        assertEquals(JobStatus.CANCELED, resultOf(jobMaster).status());
+        awaitAllSlotsFree();
+    }
 }
