@@ -56,6 +56,7 @@ class ProcessKubeletTest {
         client.pods().inNamespace("ns").resource(pod("jm-0", "localkube-node-1", "app", "jm")).create();
         client.pods().inNamespace("ns").resource(pod("tm-0", "localkube-node-2", "app", "tm")).create();
         client.pods().inNamespace("ns").resource(pod("elsewhere", "other-node", "app", "x")).create();
+        client.pods().inNamespace("ns").resource(pod("unscheduled", null, "app", "x")).create();
 
         Pod jm = awaitRunning("jm-0");
         Pod tm = awaitRunning("tm-0");
