@@ -142,7 +142,7 @@ public final class PodWorker implements Runnable {
             tearDown(key, runtime);
             runtime = null;
         }
-        if (pod == null || !nodeIps.containsKey(pod.getSpec().getNodeName())) {
+        if (pod == null || !isMine(pod)) {
             return;
         }
         if (runtime == null) {
@@ -386,6 +386,12 @@ public final class PodWorker implements Runnable {
 
     private Optional<Map.Entry<String, PodRuntime>> runtimeByUid(String uid) {
         return runtimes.entrySet().stream().filter(entry -> entry.getValue().uid().equals(uid)).findFirst();
+    }
+
+    /** Bound to one of this kubelet's nodes (an unscheduled pod has no node name yet). */
+    private boolean isMine(Pod pod) {
+        String node = pod.getSpec().getNodeName();
+        return node != null && nodeIps.containsKey(node);
     }
 
     private static boolean isFinished(Pod pod) {
