@@ -51,6 +51,7 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
 
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
     private static final Duration LOCAL_CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration REGISTRATION_RETRY = Duration.ofSeconds(1);
 
     private final JobGraph jobGraph;
     private final JobMasterSettings settings;
@@ -64,7 +65,9 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
     private final Map<ResourceID, CompletableFuture<TaskExecutorGateway>> taskExecutors = new HashMap<>();
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
     private final long startMillis;
-    private CompletableFuture<ResourceManagerGateway> resourceManager;
+    /** Completes once the ResourceManager accepted this JobMaster; actions on it queue until then. */
+    private final CompletableFuture<ResourceManagerGateway> resourceManager = new CompletableFuture<>();
+    private String registrationFailure;
     private boolean awaitingSlots;
     private ScheduledRun slotTimeout;
     private ScheduledRun heartbeatTick;
@@ -116,15 +119,19 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
     @Override
     protected void onStart() {
         LOG.info("JobMaster for job '{}' ({}) starts at {}", jobGraph.name(), jobGraph.jobId(), getAddress());
-        resourceManager = registerWithResourceManager();
+        // registered after onStart: the endpoint is reachable only once start() has published it
+        runAsync(this::registerWithResourceManager);
         graph.start();
         awaitSlots();
         scheduleHeartbeat();
     }
 
-    /** Completes with the ResourceManager once it accepted this JobMaster; slot demand may only follow then. */
-    private CompletableFuture<ResourceManagerGateway> registerWithResourceManager() {
-        return getRpcService().connect(resourceManagerAddress, ResourceManagerGateway.class)
+    /** Registers until the ResourceManager accepts; slot demand may only follow then (see {@link #resourceManager}). */
+    private void registerWithResourceManager() {
+        if (result.isDone()) {
+            return;
+        }
+        getRpcService().connect(resourceManagerAddress, ResourceManagerGateway.class)
                 .thenCompose(rm -> rm.registerJobMaster(jobGraph.jobId(), getAddress(), getFencingToken())
                         .thenApply(response -> {
                             if (!response.accepted()) {
@@ -132,7 +139,19 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
                                         + response.rejectionReason());
                             }
                             return rm;
-                        }));
+                        }))
+                .whenCompleteAsync((rm, error) -> {
+                    if (error == null) {
+                        LOG.info("Job {} registered with the ResourceManager at {}", jobGraph.jobId(),
+                                resourceManagerAddress);
+                        resourceManager.complete(rm);
+                    } else {
+                        registrationFailure = rootMessage(error);
+                        LOG.warn("Job {} could not register with the ResourceManager at {} ({}); retrying in {}",
+                                jobGraph.jobId(), resourceManagerAddress, registrationFailure, REGISTRATION_RETRY);
+                        scheduleRunAsync(this::registerWithResourceManager, REGISTRATION_RETRY);
+                    }
+                }, getMainThreadExecutor());
     }
 
     @Override
@@ -274,6 +293,11 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
         }
         int needed = slots.required();
         int held = slots.size();
+        if (!resourceManager.isDone()) {
+            graph.failGlobally(noSlotsMessage(needed, held, null, new IllegalStateException(
+                    "it has not accepted this JobMaster (" + registrationFailure + ")")));
+            return;
+        }
         resourceManager.thenCompose(ResourceManagerGateway::requestTaskManagerInfos).handleAsync((infos, error) -> {
             if (awaitingSlots && graph.status() == JobStatus.RUNNING && !slots.isComplete()) {
                 graph.failGlobally(noSlotsMessage(needed, held, infos, error));
@@ -370,11 +394,7 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
     }
 
     private void withResourceManager(Consumer<ResourceManagerGateway> action) {
-        resourceManager.thenAccept(action).exceptionally(error -> {
-            LOG.warn("Job {}: no registration with the ResourceManager at {}: {}", jobGraph.jobId(),
-                    resourceManagerAddress, rootMessage(error));
-            return null;
-        });
+        resourceManager.thenAccept(action);
     }
 
     private static String rootMessage(Throwable error) {

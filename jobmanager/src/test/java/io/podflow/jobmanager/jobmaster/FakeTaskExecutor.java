@@ -8,6 +8,8 @@ import io.podflow.protocol.ResourceID;
 import io.podflow.protocol.ResourceManagerGateway;
 import io.podflow.protocol.SlotID;
 import io.podflow.protocol.SlotOffer;
+import io.podflow.protocol.SlotReport;
+import io.podflow.protocol.SlotStatus;
 import io.podflow.protocol.TaskExecutionState;
 import io.podflow.protocol.TaskExecutorGateway;
 import io.podflow.protocol.TaskExecutorRegistration;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 /**
  * A TaskExecutor that runs no user code: it registers its slots with the ResourceManager, offers the slots it is
@@ -56,7 +59,7 @@ public final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorG
     protected void onStart() {
         resourceManager = getRpcService().connect(resourceManagerAddress, ResourceManagerGateway.class);
         resourceManager.thenAccept(rm -> rm.registerTaskExecutor(
-                new TaskExecutorRegistration(location, numberOfSlots, null)));
+                new TaskExecutorRegistration(location, numberOfSlots, slotReport())));
     }
 
     ResourceID resourceId() {
@@ -157,6 +160,16 @@ public final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorG
 
     @Override
     public void heartbeatFromResourceManager(ResourceID resourceManagerId) {
+        resourceManager.thenAccept(rm -> rm.heartbeatFromTaskExecutor(location.resourceId(), slotReport()));
+    }
+
+    private SlotReport slotReport() {
+        return new SlotReport(IntStream.range(0, numberOfSlots).mapToObj(index -> {
+            SlotID slot = new SlotID(location.resourceId(), index);
+            AllocationID allocation = allocatedSlots.get(index);
+            return allocation == null ? SlotStatus.free(slot) : new SlotStatus(slot, allocation,
+                    slotsOfJob.get(allocation));
+        }).toList());
     }
 
     @Override
