@@ -32,9 +32,10 @@ final class ClosedLoop {
         }
     }
 
-    static Measurement run(String name, int inFlight, Duration warmup, Duration measure, Sender sender)
-            throws InterruptedException {
+    static Measurement run(String name, int inFlight, Duration warmup, Duration measure, ProcessHandle server,
+            Sender sender) throws InterruptedException {
         ClosedLoop loop = new ClosedLoop(inFlight, sender);
+        long cpuBefore = cpuNanos(ProcessHandle.current()) + cpuNanos(server);
         long now = System.nanoTime();
         loop.measureFrom = now + warmup.toNanos();
         loop.measureUntil = loop.measureFrom + measure.toNanos();
@@ -47,11 +48,18 @@ final class ClosedLoop {
         if (loop.failure != null) {
             throw new IllegalStateException(name + " failed: " + loop.failure, loop.failure);
         }
-        return LatencyRecorder.summarize(name, inFlight, loop.lanes, measure.toNanos());
+        long cpu = cpuNanos(ProcessHandle.current()) + cpuNanos(server) - cpuBefore;
+        double cpuMicrosPerRequest = cpu / 1_000.0 / Math.max(1, LatencyRecorder.answered(loop.lanes));
+        return LatencyRecorder.summarize(name, inFlight, loop.lanes, measure.toNanos(), cpuMicrosPerRequest);
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     void completed(int lane, long startNanos) {
         long now = System.nanoTime();
+        lanes.get(lane).answered();
         if (startNanos >= measureFrom && now <= measureUntil) {
             lanes.get(lane).record(now - startNanos);
         }

@@ -8,6 +8,16 @@ final class LatencyRecorder {
 
     private long[] nanos = new long[1 << 16];
     private int count;
+    private long answered;
+
+    /** Counts an answer, measured or not (warm-up), for the CPU-per-request figure. */
+    void answered() {
+        answered++;
+    }
+
+    static long answered(List<LatencyRecorder> lanes) {
+        return lanes.stream().mapToLong(lane -> lane.answered).sum();
+    }
 
     void record(long latencyNanos) {
         if (count == nanos.length) {
@@ -17,7 +27,8 @@ final class LatencyRecorder {
     }
 
     /** Merges the lanes' recordings into one result. */
-    static Measurement summarize(String name, int inFlight, List<LatencyRecorder> lanes, long measuredNanos) {
+    static Measurement summarize(String name, int inFlight, List<LatencyRecorder> lanes, long measuredNanos,
+            double cpuMicrosPerRequest) {
         int total = lanes.stream().mapToInt(lane -> lane.count).sum();
         long[] all = new long[total];
         int offset = 0;
@@ -27,7 +38,7 @@ final class LatencyRecorder {
         }
         Arrays.sort(all);
         return new Measurement(name, inFlight, total * 1e9 / measuredNanos, percentile(all, 0.50),
-                percentile(all, 0.99));
+                percentile(all, 0.99), cpuMicrosPerRequest);
     }
 
     private static double percentile(long[] sorted, double fraction) {
