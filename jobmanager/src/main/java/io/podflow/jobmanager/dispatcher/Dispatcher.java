@@ -1,10 +1,12 @@
 package io.podflow.jobmanager.dispatcher;
 
 import io.podflow.common.config.Configuration;
+import io.podflow.common.config.IllegalConfigurationException;
 import io.podflow.jobmanager.JobMasterOptions;
 import io.podflow.jobmanager.blob.BlobKey;
 import io.podflow.jobmanager.blob.BlobStore;
 import io.podflow.jobmanager.jobmaster.JobMaster;
+import io.podflow.jobmanager.jobmaster.JobMasterSettings;
 import io.podflow.jobmanager.jobmaster.JobSnapshot;
 import io.podflow.protocol.DispatcherGateway;
 import io.podflow.protocol.job.DuplicateJobException;
@@ -67,13 +69,15 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
             return CompletableFuture.failedFuture(new DuplicateJobException(jobId));
         }
         List<BlobKey> jars;
+        JobMasterSettings settings;
         try {
             jars = jarsOf(jobGraph);
-        } catch (IllegalArgumentException e) {
+            settings = JobMasterSettings.forJob(config, jobGraph);
+        } catch (IllegalArgumentException | IllegalConfigurationException e) {
             return CompletableFuture.failedFuture(e);
         }
         blobStore.retain(jobId, jars);
-        JobMaster jobMaster = new JobMaster(getRpcService(), jobGraph, config, resourceManagerAddress,
+        JobMaster jobMaster = new JobMaster(getRpcService(), jobGraph, settings, resourceManagerAddress,
                 blobServerAddress, clock);
         running.put(jobId, jobMaster);
         jobMaster.getResultFuture()

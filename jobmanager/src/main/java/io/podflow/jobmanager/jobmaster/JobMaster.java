@@ -1,6 +1,5 @@
 package io.podflow.jobmanager.jobmaster;
 
-import io.podflow.common.config.Configuration;
 import io.podflow.jobmanager.jobmaster.graph.Execution;
 import io.podflow.jobmanager.jobmaster.graph.ExecutionGraph;
 import io.podflow.jobmanager.jobmaster.graph.ExecutionGraphListener;
@@ -74,20 +73,17 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements J
     private JobSnapshot finalSnapshot;
 
     /**
-     * @param clusterConfig the JobManager's configuration; the job graph's own configuration overrides it for
-     *     this job (e.g. its restart strategy)
+     * @param settings see {@link JobMasterSettings#forJob}, which checks the job's configuration first
      * @param blobServerAddress {@code host:port} TaskManagers fetch the job's jars from
      */
-    public JobMaster(RpcService rpcService, JobGraph jobGraph, Configuration clusterConfig,
+    public JobMaster(RpcService rpcService, JobGraph jobGraph, JobMasterSettings settings,
             String resourceManagerAddress, String blobServerAddress, Clock clock) {
         super(rpcService, "jobmaster_" + jobGraph.jobId(), JobMasterId.class, JobMasterId.generate());
-        Configuration jobConfig = clusterConfig.copy();
-        jobGraph.configuration().forEach(jobConfig::setString);
         this.jobGraph = jobGraph;
-        this.settings = JobMasterSettings.from(jobConfig);
+        this.settings = settings;
         this.resourceManagerAddress = resourceManagerAddress;
         this.clock = clock;
-        this.restartStrategy = RestartStrategy.fromConfiguration(jobConfig);
+        this.restartStrategy = settings.restartStrategy();
         this.graph = new ExecutionGraph(jobGraph, restartStrategy, this, clock);
         this.deployments = new DeploymentDescriptors(jobGraph, slots, blobServerAddress);
         this.heartbeats = new HeartbeatMonitor<>(settings.heartbeat().timeout());

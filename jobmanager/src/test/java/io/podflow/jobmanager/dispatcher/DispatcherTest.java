@@ -185,4 +185,19 @@ class DispatcherTest {
         assertEquals(JobStatus.FINISHED, get(local.requestJobResult(withJar.jobId())).status());
         await().atMost(Duration.ofSeconds(30)).until(() -> blobStore.find(stored).isEmpty());
     }
+
+    @Test
+    void aJobWithABadConfigurationIsRefusedAndCanBeSubmittedAgainFixed() throws Exception {
+        start(10, TaskScript.FINISH);
+        JobGraph bad = TestJobs.sourceToSink(1, 1, Map.of("restart-strategy", "sometimes"));
+
+        Throwable refused = failureOf(local.submitJob(bad));
+        assertTrue(refused.getMessage().contains("restart-strategy"), refused.getMessage());
+        assertInstanceOf(UnknownJobException.class, failureOf(local.requestJobDetails(bad.jobId())));
+
+        JobGraph fixed = new JobGraph(bad.jobId(), bad.name(), bad.vertices(), bad.edges(), List.of(),
+                Map.of("restart-strategy", "none"));
+        get(local.submitJob(fixed));
+        assertEquals(JobStatus.FINISHED, get(local.requestJobResult(fixed.jobId())).status());
+    }
 }

@@ -69,7 +69,8 @@ class JobMasterTest {
     }
 
     private JobMaster startJob(JobGraph job) {
-        JobMaster jobMaster = new JobMaster(jobManagerSide, job, config, resourceManager.getAddress(),
+        JobMaster jobMaster = new JobMaster(jobManagerSide, job, JobMasterSettings.forJob(config, job),
+                resourceManager.getAddress(),
                 "127.0.0.1:6124", Clock.systemUTC());
         jobMaster.start();
         return jobMaster;
@@ -221,8 +222,9 @@ class JobMasterTest {
     @Test
     void withoutAResourceManagerTheJobFailsAfterTheSlotTimeoutNamingIt() throws Exception {
         String nowhere = resourceManager.getAddress().replace(FakeResourceManager.ENDPOINT_NAME, "no-such-endpoint");
-        JobMaster jobMaster = new JobMaster(jobManagerSide, TestJobs.sourceToSink(1, 1,
-                Map.of("slot.request.timeout", "500 ms")), config, nowhere, "127.0.0.1:6124", Clock.systemUTC());
+        JobGraph job = TestJobs.sourceToSink(1, 1, Map.of("slot.request.timeout", "500 ms"));
+        JobMaster jobMaster = new JobMaster(jobManagerSide, job, JobMasterSettings.forJob(config, job), nowhere,
+                "127.0.0.1:6124", Clock.systemUTC());
         jobMaster.start();
 
         JobResult result = resultOf(jobMaster);

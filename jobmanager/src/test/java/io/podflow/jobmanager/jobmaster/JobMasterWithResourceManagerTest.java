@@ -11,6 +11,7 @@ import io.podflow.protocol.ResourceID;
 import io.podflow.protocol.ResourceManagerGateway;
 import io.podflow.protocol.TaskManagerInfo;
 import io.podflow.protocol.heartbeat.HeartbeatSettings;
+import io.podflow.protocol.job.JobGraph;
 import io.podflow.protocol.job.JobResult;
 import io.podflow.protocol.job.JobStatus;
 import io.podflow.rpc.RpcOptions;
@@ -64,8 +65,9 @@ class JobMasterWithResourceManagerTest {
     }
 
     private JobMaster startJob(Map<String, String> jobConfig, int parallelism) {
-        JobMaster jobMaster = new JobMaster(jobManagerSide, TestJobs.sourceToSink(parallelism, parallelism, jobConfig),
-                config, resourceManager.getAddress(), "127.0.0.1:6124", Clock.systemUTC());
+        JobGraph job = TestJobs.sourceToSink(parallelism, parallelism, jobConfig);
+        JobMaster jobMaster = new JobMaster(jobManagerSide, job, JobMasterSettings.forJob(config, job),
+                resourceManager.getAddress(), "127.0.0.1:6124", Clock.systemUTC());
         jobMaster.start();
         return jobMaster;
     }
