@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
@@ -37,7 +36,7 @@ final class BearerTokenCheck extends ChannelInboundHandlerAdapter {
                 JsonResponses.sendError(ctx, HttpResponseStatus.UNAUTHORIZED, request.headers()
                         .contains(HttpHeaderNames.AUTHORIZATION) ? "The bearer token is not valid for this cluster"
                         : "Authentication required: send 'Authorization: Bearer <token>' (the cluster's REST token)",
-                        HttpUtil.isKeepAlive(request));
+                        JsonResponses.canContinueAfterRefusing(request));
             }
         }
         if (!droppingBody) {

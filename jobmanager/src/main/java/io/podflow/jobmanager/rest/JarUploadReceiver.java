@@ -142,7 +142,7 @@ final class JarUploadReceiver extends ChannelInboundHandlerAdapter {
     private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String reason) {
         closeDecoder();
         droppingBody = true;
-        JsonResponses.sendError(ctx, status, reason, HttpUtil.isKeepAlive(head));
+        JsonResponses.sendError(ctx, status, reason, JsonResponses.canContinueAfterRefusing(head));
     }
 
     private String tooLarge() {

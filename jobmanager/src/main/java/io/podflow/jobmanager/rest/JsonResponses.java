@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -22,6 +23,15 @@ final class JsonResponses {
     }
 
     private JsonResponses() {
+    }
+
+    /**
+     * Whether the connection may carry another request after refusing this one. A client waiting for
+     * {@code 100 Continue} may or may not send the refused body next, so the connection cannot be trusted to
+     * stay in step and is closed.
+     */
+    static boolean canContinueAfterRefusing(HttpMessage request) {
+        return HttpUtil.isKeepAlive(request) && !HttpUtil.is100ContinueExpected(request);
     }
 
     static void send(ChannelHandlerContext ctx, HttpResponseStatus status, Object body, boolean keepAlive) {

@@ -31,7 +31,7 @@ record RoutePattern(String pattern, List<String> segments) {
         return Optional.of(parameters);
     }
 
-    /** How many segments are parameters; a route with fewer wins, so {@code /jobs/overview} beats {@code /jobs/{id}}. */
+    /** How many segments are parameters; fewer wins, so {@code /jobs/overview} beats {@code /jobs/{id}}. */
     long parameterCount() {
         return segments.stream().filter(RoutePattern::isParameter).count();
     }

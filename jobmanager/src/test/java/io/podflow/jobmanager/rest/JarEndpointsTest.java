@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,25 @@ class JarEndpointsTest {
         assertEquals(413, tooLarge.status());
         assertTrue(tooLarge.firstError().contains("rest.server.max-content-length"), tooLarge.firstError());
         assertEquals(200, upload("jarfile", "small.jar", TestJars.jarWithMainClass("a.Main", 1000)).status());
+    }
+
+    @Test
+    void anOversizeUploadWaitingFor100ContinueIsRefusedBeforeItsBodyIsSent() throws Exception {
+        Configuration small = new Configuration().set(RestOptions.MAX_CONTENT_LENGTH, MemorySize.parse("64kb"));
+        rest = new RunningRestServer(small, temp);
+
+        // a raw socket, because the JDK 17 HttpClient never returns when 100-continue is answered with a refusal
+        try (Socket socket = new Socket("127.0.0.1", rest.server.port())) {
+            String head = "POST /jars/upload HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + RunningRestServer.TOKEN + "\r\nContent-Type: " + TestJars.multipartContentType()
+                    + "\r\nContent-Length: 200000\r\nExpect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertTrue(response.startsWith("HTTP/1.1 413 "), response);
+            assertTrue(response.contains("rest.server.max-content-length"), response);
+        }
+        assertEquals(200, rest.get("/jars").status());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** A REST server on a free loopback port over fake gateways, and a client that calls it with the right token. */
@@ -57,7 +58,8 @@ final class RunningRestServer implements AutoCloseable {
     }
 
     HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofMinutes(1));
         token.ifPresent(value -> builder.header("Authorization", "Bearer " + value));
         return builder;
     }
