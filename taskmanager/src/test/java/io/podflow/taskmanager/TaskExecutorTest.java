@@ -60,9 +60,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TaskExecutorTest {
 
     private static final String SECRET = "task-executor-test";
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HeartbeatSettings FAST_HEARTBEATS =
-            new HeartbeatSettings(Duration.ofMillis(100), Duration.ofMillis(1000));
+            new HeartbeatSettings(Duration.ofMillis(100), Duration.ofMillis(3000));
 
     @TempDir
     Path jars;
@@ -135,7 +135,7 @@ class TaskExecutorTest {
 
     /** Registers a JobMaster for a new job and has the ResourceManager give it {@code slots} slots. */
     private TestJobMaster jobMasterWithSlots(JobID job, int slots) throws Exception {
-        TestJobMaster jobMaster = new TestJobMaster(jobManagerRpc);
+        TestJobMaster jobMaster = new TestJobMaster(jobManagerRpc, job);
         jobMaster.start();
         assertTrue(resourceManagerGateway.registerJobMaster(job, jobMaster.getAddress(), jobMaster.getFencingToken())
                 .get(10, TimeUnit.SECONDS).accepted());
@@ -325,6 +325,24 @@ class TaskExecutorTest {
         resourceManagerGateway.unregisterJobMaster(job, "job finished");
 
         await().atMost(WAIT).until(() -> infoOf("tm-frees").orElseThrow().slotsFree() == 2);
+    }
+
+    @Test
+    void slotsOfAJobWhoseJobMasterFallsSilentAreFreed() throws Exception {
+        TaskExecutor taskExecutor = startTaskExecutor("tm-orphaned");
+        JobID job = JobID.generate();
+        TestJobMaster jobMaster = jobMasterWithSlots(job, 1);
+        TaskDeploymentDescriptor task = deployment(job, JobVertexID.generate(), "orphan", 0, 1,
+                jobMaster.offers.get(0), WaitsForInterrupt.class, Map.of(), List.of(), List.of());
+        gatewayOf(taskExecutor).submitTask(task, jobMaster.getFencingToken()).get(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> jobMaster.statesOf(task.attemptId()).contains(ExecutionState.RUNNING));
+
+        resourceManagerGateway.declareRequiredSlots(job, 0).get(10, TimeUnit.SECONDS);
+        assertEquals(1, infoOf("tm-orphaned").orElseThrow().slotsFree(), "dropping demand keeps held slots");
+
+        jobMaster.fallSilent();
+
+        await().atMost(WAIT).until(() -> infoOf("tm-orphaned").orElseThrow().slotsFree() == 2);
     }
 
     @Test

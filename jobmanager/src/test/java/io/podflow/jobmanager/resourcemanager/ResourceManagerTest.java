@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A ResourceManager and fake TaskExecutors and JobMasters in two RPC services on loopback. */
 class ResourceManagerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final WorkerSpec TWO_SLOTS = new WorkerSpec(2, MemorySize.ofMebiBytes(1024));
 
     private RpcService jobManagerRpc;
@@ -54,7 +54,7 @@ class ResourceManagerTest {
         jobManagerRpc = startRpc();
         taskManagerRpc = startRpc();
         resourceManager = new ResourceManager(jobManagerRpc, ResourceID.of("jobmanager"),
-                new HeartbeatSettings(Duration.ofMillis(100), Duration.ofMillis(600)), TWO_SLOTS, driver);
+                new HeartbeatSettings(Duration.ofMillis(100), Duration.ofMillis(2000)), TWO_SLOTS, driver);
         resourceManager.start();
         gateway = taskManagerRpc.connect(resourceManager.getAddress(), ResourceManagerGateway.class)
                 .get(10, TimeUnit.SECONDS);
@@ -136,7 +136,7 @@ class ResourceManagerTest {
         await().atMost(WAIT).until(() -> !freeSlotsPerTaskManager().containsKey(silent.id()));
         await().atMost(WAIT).until(() -> jobMaster.lostTaskManagers.contains(silent.id()));
         await().atMost(WAIT).until(() -> !silent.resourceManagerDisconnects.isEmpty());
-        assertTrue(silent.resourceManagerDisconnects.get(0).contains("tm-2 sent no heartbeat"),
+        assertTrue(silent.resourceManagerDisconnects.get(0).contains("tm-2 sent no heartbeat for 2000 ms"),
                 silent.resourceManagerDisconnects.get(0));
         assertEquals(List.of("tm-2"), driver.released);
         assertFalse(jobMaster.lostTaskManagers.contains(healthy.id()));
