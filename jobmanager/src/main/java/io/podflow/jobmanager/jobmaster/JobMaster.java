@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  * {@link ExecutionGraph}, and on a failure or a lost TaskManager restarts as the restart strategy allows. When
  * the job ends it frees its slots, leaves the ResourceManager and completes {@link #getResultFuture()}.
  */
-public final class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMasterGateway, ExecutionGraphListener {
+public final class JobMaster extends FencedRpcEndpoint<JobMasterId>
+        implements JobMasterGateway, ExecutionGraphListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
     private static final Duration LOCAL_CALL_TIMEOUT = Duration.ofSeconds(30);

@@ -115,7 +115,8 @@ class JobMasterTest {
         assertEquals(Set.of("tm-1", "tm-2"), producers.stream()
                 .map(peer -> peer.location().resourceId().toString()).collect(Collectors.toSet()));
         for (TaskDeploymentDescriptor deployment : all) {
-            String sameSlotSubtask = all.stream().filter(other -> other.allocationId().equals(deployment.allocationId()))
+            String sameSlotSubtask = all.stream()
+                    .filter(other -> other.allocationId().equals(deployment.allocationId()))
                     .map(other -> String.valueOf(other.subtaskIndex())).distinct().collect(Collectors.joining());
             assertEquals(String.valueOf(deployment.subtaskIndex()), sameSlotSubtask,
                     "a slot hosts subtask i of each vertex and nothing else");
@@ -193,7 +194,8 @@ class JobMasterTest {
     @Test
     void aSilentTaskManagerIsDeclaredLostAndTheJobFinishesOnItsReplacement() throws Exception {
         AtomicBoolean finishTasks = new AtomicBoolean();
-        TaskScript runUntilReleased = deployment -> finishTasks.get() ? ExecutionState.FINISHED : ExecutionState.RUNNING;
+        TaskScript runUntilReleased = deployment -> finishTasks.get() ? ExecutionState.FINISHED
+                : ExecutionState.RUNNING;
         startTaskExecutor("tm-1", 2, runUntilReleased);
         FakeTaskExecutor doomed = startTaskExecutor("tm-2", 2, runUntilReleased);
         JobMaster jobMaster = startJob(TestJobs.sourceToSink(4, 4, Map.of("restart-strategy", "fixed-delay",

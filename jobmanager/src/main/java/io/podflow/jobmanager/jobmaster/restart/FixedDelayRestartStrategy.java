@@ -2,7 +2,7 @@ package io.podflow.jobmanager.jobmaster.restart;
 
 import java.time.Duration;
 
-/** {@code restart-strategy: fixed-delay}: up to {@code attempts} restarts in the job's life, each after {@code delay}. */
+/** {@code restart-strategy: fixed-delay}: at most {@code attempts} restarts per job, each after {@code delay}. */
 public final class FixedDelayRestartStrategy implements RestartStrategy {
 
     private final int attempts;
