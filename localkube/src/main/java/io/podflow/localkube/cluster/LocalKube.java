@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One running localkube per JVM: started on first use (or reused when already up) and left running,
@@ -24,6 +25,9 @@ public final class LocalKube {
 
     private static final long UP_TIMEOUT_SECONDS = 900;
     private static final long QUICK_TIMEOUT_SECONDS = 60;
+    private static final long SERVICE_ACCOUNT_TIMEOUT_SECONDS = 60;
+    /** Two shared cores run the whole control plane next to builds: a request may take far longer than usual. */
+    public static final int REQUEST_TIMEOUT_MILLIS = 60_000;
 
     private static LocalKube instance;
 
@@ -78,7 +82,9 @@ public final class LocalKube {
 
     private static Config readConfig(Path kubeconfig) {
         try {
-            return Config.fromKubeconfig(Files.readString(kubeconfig));
+            Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+            config.setRequestTimeout(REQUEST_TIMEOUT_MILLIS);
+            return config;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig, e);
         }
@@ -98,13 +104,20 @@ public final class LocalKube {
         return script;
     }
 
-    /** Creates a namespace with a random name; closing the result deletes it with everything in it. */
+    /**
+     * Creates a namespace with a random name, ready for pods: it returns once the namespace's
+     * {@code default} service account has its token, without which the apiserver refuses pods.
+     * Closing the result deletes the namespace with everything in it.
+     */
     public TestNamespace createNamespace() {
         String name = "t-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         client.namespaces().resource(new NamespaceBuilder()
                         .withNewMetadata().withName(name).addToLabels(TEST_NAMESPACE_LABEL, "true").endMetadata()
                         .build())
                 .create();
+        client.serviceAccounts().inNamespace(name).withName("default").waitUntilCondition(
+                account -> account != null && !account.getSecrets().isEmpty(),
+                SERVICE_ACCOUNT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return new TestNamespace(client, name);
     }
 }

@@ -72,6 +72,7 @@ class RbacIT {
                 .withCaCertFile(admin.getCaCertFile())
                 .withCaCertData(admin.getCaCertData())
                 .withOauthToken(token)
+                .withRequestTimeout(LocalKube.REQUEST_TIMEOUT_MILLIS)
                 .build();
         return new KubernetesClientBuilder().withConfig(config).build();
     }
