@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class StreamTask implements Invokable {
 
     private static final int MAILBOX_CAPACITY = 4096;
+    private static final int DRAIN_BATCH = 512;
 
     @Override
     public void invoke(TaskContext context) throws Exception {
@@ -81,23 +82,33 @@ public final class StreamTask implements Invokable {
     private static void runMailboxLoop(OperatorChain chain, BlockingQueue<Object> mailbox, TaskTimers timers,
             int openInputs, int channels) throws Exception {
         WatermarkValve valve = channels > 0 ? new WatermarkValve(channels) : null;
+        List<Object> batch = new ArrayList<>(DRAIN_BATCH);
         while (openInputs > 0) {
             timers.fireDue();
             long wait = timers.millisUntilNext();
-            Object element = wait < 0 ? mailbox.take() : mailbox.poll(wait, TimeUnit.MILLISECONDS);
-            if (element instanceof StreamRecord record) {
-                chain.processElement(record);
-            } else if (element instanceof ChannelWatermark watermark) {
-                long advanced = valve.advance(watermark.channel(), watermark.watermark());
-                if (advanced != Long.MIN_VALUE) {
-                    chain.processWatermark(advanced);
-                }
-            } else if (element == InputEnded.INSTANCE) {
-                openInputs--;
-            } else if (element instanceof TaskFailure failure) {
-                throw new IllegalStateException("The " + failure.where() + " failed: " + failure.cause(),
-                        failure.cause());
+            Object first = wait < 0 ? mailbox.take() : mailbox.poll(wait, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                continue;
             }
+            // taking what else is waiting in one go keeps the queue's lock out of the per-record cost
+            batch.add(first);
+            mailbox.drainTo(batch, DRAIN_BATCH - 1);
+            for (Object element : batch) {
+                if (element instanceof StreamRecord record) {
+                    chain.processElement(record);
+                } else if (element instanceof ChannelWatermark watermark) {
+                    long advanced = valve.advance(watermark.channel(), watermark.watermark());
+                    if (advanced != Long.MIN_VALUE) {
+                        chain.processWatermark(advanced);
+                    }
+                } else if (element == InputEnded.INSTANCE) {
+                    openInputs--;
+                } else if (element instanceof TaskFailure failure) {
+                    throw new IllegalStateException("The " + failure.where() + " failed: " + failure.cause(),
+                            failure.cause());
+                }
+            }
+            batch.clear();
         }
     }
 
