@@ -59,10 +59,11 @@ final class ContainerStarter {
             LOG.warn("image {} has no local mapping; its containers run on the host filesystem", container.getImage());
         }
         ContainerCommand command = ContainerCommand.of(container, image, env);
-        List<MountSpec> mounts = mounts(container, image, sandbox);
-        List<Boolean> files = mounts.stream().map(mount -> Files.isRegularFile(mount.source())).toList();
         Path scratch = sandbox.scratchDir(container.getName());
         createDirectory(scratch);
+        List<MountSpec> mounts = withPrivateTmp(mounts(container, image, sandbox), scratch,
+                sandbox.tmpDir(container.getName()));
+        List<Boolean> files = mounts.stream().map(mount -> Files.isRegularFile(mount.source())).toList();
         String hostname = Optional.ofNullable(pod.getSpec().getHostname()).orElse(pod.getMetadata().getName());
         String script = ContainerInitScript.render("container " + container.getName() + " of pod "
                 + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName(), scratch, mounts, files,
@@ -96,6 +97,26 @@ final class ContainerStarter {
         }
         mounts.add(new MountSpec(sandbox.hostsFile(), "/etc/hosts", false));
         return mounts;
+    }
+
+    /**
+     * Puts a container-private directory at {@code /tmp} first, as a container runtime would: every
+     * JVM is pid 1 in its PID namespace, so on a shared {@code /tmp} they would all fight over
+     * {@code hsperfdata_root/1}. Skipped when a mount source or the scratch directory lives under
+     * {@code /tmp} (the private one would hide it before it is bound).
+     */
+    static List<MountSpec> withPrivateTmp(List<MountSpec> mounts, Path scratch, Path privateTmp) {
+        Path hostTmp = Path.of("/tmp");
+        boolean needsHostTmp = scratch.toAbsolutePath().startsWith(hostTmp)
+                || mounts.stream().anyMatch(mount -> mount.source().toAbsolutePath().startsWith(hostTmp));
+        if (needsHostTmp) {
+            return mounts;
+        }
+        createDirectory(privateTmp);
+        List<MountSpec> withTmp = new ArrayList<>();
+        withTmp.add(new MountSpec(privateTmp, "/tmp", false));
+        withTmp.addAll(mounts);
+        return withTmp;
     }
 
     private static int depth(String path) {

@@ -57,6 +57,11 @@ final class PodSandbox {
         return dir.resolve(container + ".pid");
     }
 
+    /** The container's own {@code /tmp}. */
+    Path tmpDir(String container) {
+        return dir.resolve("tmp").resolve(container);
+    }
+
     Path scratchDir(String container) {
         return dir.resolve("scratch").resolve(container);
     }
