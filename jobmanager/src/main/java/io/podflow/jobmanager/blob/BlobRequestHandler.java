@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Serves the requests of one authenticated blob connection, one after another. PUT content is streamed to disk as it
- * arrives rather than buffered, so a jar of any size costs only a socket buffer of memory. Runs on the blob server's
- * file I/O threads, never on a netty event loop.
+ * arrives rather than buffered, so a jar of any size costs only a socket buffer of memory; GET content is sent
+ * straight from the file.
  */
 final class BlobRequestHandler extends ByteToMessageDecoder {
 

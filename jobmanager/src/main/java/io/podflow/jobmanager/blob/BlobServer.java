@@ -7,9 +7,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.EventExecutorGroup;
 import io.podflow.common.config.BlobServerOptions;
 import io.podflow.common.config.Configuration;
 import io.podflow.rpc.RpcOptions;
@@ -30,11 +28,12 @@ import java.util.concurrent.TimeUnit;
 public final class BlobServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlobServer.class);
-    private static final int FILE_IO_THREADS = 2;
+    // transfers write and send files on these threads; they serve only blob connections, so a slow disk delays
+    // other transfers but never RPC
+    private static final int TRANSFER_THREADS = 2;
 
     private final BlobStore store;
     private final EventLoopGroup eventLoops;
-    private final EventExecutorGroup fileIo;
     private final Channel serverChannel;
 
     private BlobServer(BlobStore store, Configuration config, String bindHost) {
@@ -43,15 +42,14 @@ public final class BlobServer implements AutoCloseable {
         HandshakeProof proof = new HandshakeProof(secret);
         Duration handshakeTimeout = config.get(RpcOptions.HANDSHAKE_TIMEOUT);
         this.store = store;
-        this.eventLoops = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("podflow-blob-netty", true),
-                NioIoHandler.newFactory());
-        this.fileIo = new DefaultEventExecutorGroup(FILE_IO_THREADS, new DefaultThreadFactory("podflow-blob-io", true));
+        this.eventLoops = new MultiThreadIoEventLoopGroup(TRANSFER_THREADS,
+                new DefaultThreadFactory("podflow-blob", true), NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap().group(eventLoops).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
                         channel.pipeline().addLast("handshake", new ServerHandshakeHandler(proof, handshakeTimeout));
-                        channel.pipeline().addLast(fileIo, "requests", new BlobRequestHandler(store));
+                        channel.pipeline().addLast("requests", new BlobRequestHandler(store));
                     }
                 });
         int port = config.get(BlobServerOptions.PORT);
@@ -101,6 +99,5 @@ public final class BlobServer implements AutoCloseable {
 
     private void shutDownThreads() {
         eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
-        fileIo.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 }

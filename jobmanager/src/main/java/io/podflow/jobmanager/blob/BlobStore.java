@@ -120,9 +120,12 @@ public final class BlobStore implements AutoCloseable {
         return directory.resolve(key.hex());
     }
 
-    /** Deletes the store directory and everything in it. */
+    /** Deletes the store directory and everything in it; closing again does nothing. */
     @Override
     public void close() {
+        if (!Files.exists(directory)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {
