@@ -49,10 +49,14 @@ final class RestRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
         }
         answer.whenComplete((response, error) -> {
             http.release();
-            if (error == null) {
-                JsonResponses.send(ctx, response.status(), response.body(), keepAlive);
-            } else {
+            try {
+                if (error == null) {
+                    JsonResponses.send(ctx, response.status(), response.body(), keepAlive);
+                    return;
+                }
                 sendFailure(ctx, http, unwrap(error), keepAlive);
+            } catch (RuntimeException unwritable) {
+                sendFailure(ctx, http, unwritable, keepAlive);
             }
         });
     }
