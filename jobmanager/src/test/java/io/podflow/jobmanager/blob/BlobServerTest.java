@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -157,6 +160,36 @@ class BlobServerTest {
 
         assertEquals(sha256Hex(empty), key.hex());
         assertEquals(0, Files.size(client(SECRET, "other").get(key)));
+    }
+
+    @Test
+    void namesTheServerWhenItCannotBeReached() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        BlobClient client = new BlobClient(new InetSocketAddress("127.0.0.1", closedPort), config(SECRET),
+                temp.resolve("cache"));
+        clients.add(client);
+
+        BlobException unreachable = assertThrows(BlobException.class, () -> client.get(new BlobKey("cd".repeat(32))));
+
+        assertTrue(unreachable.getMessage().contains("Cannot connect to the blob server at 127.0.0.1:" + closedPort),
+                unreachable.getMessage());
+    }
+
+    @Test
+    void givesUpOnAPeerThatNeverAnswersTheHandshake() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Configuration impatient = config(SECRET).set(RpcOptions.HANDSHAKE_TIMEOUT, Duration.ofMillis(300));
+            BlobClient client = new BlobClient(new InetSocketAddress("127.0.0.1", silent.getLocalPort()), impatient,
+                    temp.resolve("cache"));
+            clients.add(client);
+
+            BlobException timedOut = assertThrows(BlobException.class, () -> client.get(new BlobKey("ef".repeat(32))));
+
+            assertTrue(timedOut.getMessage().contains("handshake"), timedOut.getMessage());
+        }
     }
 
     @Test
