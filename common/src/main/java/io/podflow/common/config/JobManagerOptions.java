@@ -1,6 +1,6 @@
 package io.podflow.common.config;
 
-/** JobManager sizing, read by the JobManager itself and by whoever builds its pod. */
+/** JobManager sizing and binding, read by the JobManager itself and by whoever builds its pod. */
 public final class JobManagerOptions {
 
     public static final ConfigOption<MemorySize> PROCESS_MEMORY = ConfigOptions.key("jobmanager.memory.process.size")
@@ -14,6 +14,12 @@ public final class JobManagerOptions {
             .withDeprecatedKeys("jobmanager.heap.size")
             .withDescription("JVM heap of the JobManager (-Xmx/-Xms); unset leaves the JVM's own choice within the "
                     + "process size.");
+
+    public static final ConfigOption<String> BIND_HOST = ConfigOptions.key("jobmanager.bind-host")
+            .stringType()
+            .defaultValue("0.0.0.0")
+            .withDescription("Address the JobManager's RPC and blob servers bind to; jobmanager.rpc.address is "
+                    + "where others reach them.");
 
     private JobManagerOptions() {
     }
