@@ -22,12 +22,12 @@ public final class LocalKube {
     public static final String KUBELET_PROPERTY = "localkube.kubelet";
     /** Label put on every namespace made by {@link #createNamespace()}, to find leftovers. */
     public static final String TEST_NAMESPACE_LABEL = "podflow.io/test-namespace";
+    /** Two shared cores run the whole control plane next to builds: a request may take far longer than usual. */
+    public static final int REQUEST_TIMEOUT_MILLIS = 60_000;
 
     private static final long UP_TIMEOUT_SECONDS = 900;
     private static final long QUICK_TIMEOUT_SECONDS = 60;
     private static final long SERVICE_ACCOUNT_TIMEOUT_SECONDS = 60;
-    /** Two shared cores run the whole control plane next to builds: a request may take far longer than usual. */
-    public static final int REQUEST_TIMEOUT_MILLIS = 60_000;
 
     private static LocalKube instance;
 
