@@ -33,8 +33,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Owns the cluster's TaskManagers and slots: registers TaskExecutors (if the driver accepts them), keeps the
  * {@link SlotManager}, and on every event and every heartbeat tick reconciles: free slots go to jobs that
- * declared demand (the TaskExecutor is told to offer the slot to the job's JobMaster), and unmet demand becomes
- * a worker request to the {@link ResourceManagerDriver}. A TaskExecutor silent for {@code heartbeat.timeout} is
+ * declared demand (the TaskExecutor is told to offer the slot to the job's JobMaster), and the
+ * {@link ResourceManagerDriver} hears how many workers the demand needs in total. A TaskExecutor silent for {@code heartbeat.timeout} is
  * declared lost: its slots are gone and the JobMasters using them are told.
  */
 public final class ResourceManager extends RpcEndpoint implements ResourceManagerGateway {
@@ -50,7 +50,6 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
     private final HeartbeatMonitor<ResourceID> taskExecutorHeartbeats;
     private final Map<ResourceID, RegisteredTaskExecutor> taskExecutors = new LinkedHashMap<>();
     private final Map<JobID, RegisteredJobMaster> jobMasters = new LinkedHashMap<>();
-    private int pendingWorkers;
     private ScheduledRun nextTick;
 
     private record RegisteredTaskExecutor(TaskManagerLocation location, int slots, TaskExecutorGateway gateway) {
@@ -108,9 +107,6 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         boolean known = taskExecutors.containsKey(id);
         taskExecutors.put(id, new RegisteredTaskExecutor(registration.location(), registration.numberOfSlots(),
                 gateway));
-        if (!known && pendingWorkers > 0) {
-            pendingWorkers--;
-        }
         List<SlotAllocation> lost = slotManager.registerTaskManager(id, registration.numberOfSlots(),
                 registration.slotReport());
         notifyJobMastersOfLostSlots(id, lost, "TaskManager " + id + " re-registered without these slots");
@@ -232,7 +228,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
                 .forEach(jobMaster -> jobMaster.gateway().disconnectTaskManager(id, reason));
     }
 
-    /** Gives free slots to jobs that need them, then asks the driver for workers to cover what is still missing. */
+    /** Gives free slots to jobs that need them, then tells the driver how many workers the demand needs. */
     private void reconcile() {
         for (SlotAllocation allocation : slotManager.matchDemand(AllocationID::generate)) {
             RegisteredJobMaster jobMaster = jobMasters.get(allocation.jobId());
@@ -250,11 +246,8 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
                         }
                     }, getMainThreadExecutor());
         }
-        int workers = slotManager.workersToRequest(pendingWorkers);
-        if (workers > 0) {
-            pendingWorkers += workers;
-            driver.requestWorkers(workers, workerSpec);
-        }
+        driver.reconcile(new WorkerDemand(slotManager.workersWanted(), workerSpec, taskExecutors.keySet(),
+                slotManager.idleTaskManagers()));
     }
 
     private static String rootMessage(Throwable error) {
@@ -278,18 +271,8 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
             runAsync(() -> {
                 if (taskExecutors.containsKey(workerId)) {
                     removeTaskExecutor(workerId, "worker " + workerId + " terminated: " + reason);
-                } else if (pendingWorkers > 0) {
-                    pendingWorkers--;
                 }
                 reconcile();
-            });
-        }
-
-        @Override
-        public void workerRequestFailed(int count, String reason) {
-            runAsync(() -> {
-                LOG.warn("Could not start {} worker(s): {}", count, reason);
-                pendingWorkers = Math.max(0, pendingWorkers - count);
             });
         }
     }

@@ -12,15 +12,19 @@ public interface ResourceManagerDriver {
     /** Called once before any other method; {@code events} is how the driver reports workers from now on. */
     void start(WorkerEvents events);
 
-    /** Asks for {@code count} more workers like {@code spec}. */
-    void requestWorkers(int count, WorkerSpec spec);
+    /**
+     * Called after every change and on every heartbeat tick with the whole picture, level-triggered: the driver
+     * compares it with the workers it has started or is starting and acts on the difference (start more, stop idle
+     * ones). The same demand twice must not start workers twice.
+     */
+    void reconcile(WorkerDemand demand);
 
     /** The ResourceManager gave up on this worker (e.g. heartbeat timeout); the driver stops it if it can. */
     void releaseWorker(ResourceID workerId, String reason);
 
     /**
-     * Whether a TaskManager registering with this id is one this driver accepts, e.g. a pod it created. A
-     * TaskManager that is refused gets the returned reason; null means accepted.
+     * Why a TaskManager registering with this id is refused, e.g. it is not a pod this driver created; null means
+     * accepted.
      */
     String refusalReasonFor(ResourceID workerId);
 

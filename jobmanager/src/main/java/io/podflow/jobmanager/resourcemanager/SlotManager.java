@@ -9,16 +9,18 @@ import io.podflow.protocol.job.JobID;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * The ResourceManager's book of slots: which TaskManagers are registered with how many slots, which slot is
  * allocated to which job, and how many slots each job has declared it needs. It decides which free slots go to
- * which job and how many more workers to ask for; it never talks to anyone, so every decision is a plain call.
+ * which job and how many workers the demand needs; it never talks to anyone, so every decision is a plain call.
  *
  * <p>An allocation starts <em>pending</em> (the TaskManager has not yet confirmed it) and becomes confirmed when
  * the TaskManager accepts it. Slot reports from TaskManagers correct confirmed state only, so a report sent
@@ -178,10 +180,25 @@ public final class SlotManager {
         return Math.max(0, missing - freeSlotCount());
     }
 
-    /** How many more workers to ask the driver for, given how many are already requested and not yet here. */
-    public int workersToRequest(int pendingWorkers) {
-        int workersNeeded = (unmetDemand() + slotsPerWorker - 1) / slotsPerWorker;
-        return Math.max(0, workersNeeded - pendingWorkers);
+    /**
+     * How many workers the declared demand needs in total: every TaskManager holding a slot, plus enough new ones
+     * (of {@code slotsPerWorker} slots) for the demand no free slot can cover. Registered TaskManagers holding
+     * nothing are not counted; see {@link #idleTaskManagers()}.
+     */
+    public int workersWanted() {
+        int busy = (int) taskManagers.values().stream().filter(slots -> !slots.isEmpty()).count();
+        return busy + (unmetDemand() + slotsPerWorker - 1) / slotsPerWorker;
+    }
+
+    /** Registered TaskManagers none of whose slots is allocated, in registration order. */
+    public Set<ResourceID> idleTaskManagers() {
+        Set<ResourceID> idle = new LinkedHashSet<>();
+        taskManagers.forEach((id, slots) -> {
+            if (slots.isEmpty()) {
+                idle.add(id);
+            }
+        });
+        return idle;
     }
 
     public int freeSlotCount() {

@@ -6,11 +6,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The driver of a standalone cluster: TaskManagers are started by the user and register on their own, so every
- * registration is accepted, and a request for more workers can only be logged for the user to act on.
+ * registration is accepted, and a shortfall of workers can only be logged for the user to act on (once per change
+ * of the shortfall, not on every reconcile).
  */
 public final class StandaloneResourceManagerDriver implements ResourceManagerDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneResourceManagerDriver.class);
+
+    private int reportedShortfall;
 
     @Override
     public void start(WorkerEvents events) {
@@ -18,9 +21,13 @@ public final class StandaloneResourceManagerDriver implements ResourceManagerDri
     }
 
     @Override
-    public void requestWorkers(int count, WorkerSpec spec) {
-        LOG.warn("Jobs need {} more TaskManager(s) with {} slot(s) each; this is a standalone cluster, so start them "
-                + "yourself (bin/taskmanager.sh start)", count, spec.slots());
+    public void reconcile(WorkerDemand demand) {
+        int shortfall = demand.shortfall();
+        if (shortfall > 0 && shortfall != reportedShortfall) {
+            LOG.warn("Jobs need {} more TaskManager(s) with {} slot(s) each; this is a standalone cluster, so start "
+                    + "them yourself (bin/taskmanager.sh start)", shortfall, demand.spec().slots());
+        }
+        reportedShortfall = shortfall;
     }
 
     @Override

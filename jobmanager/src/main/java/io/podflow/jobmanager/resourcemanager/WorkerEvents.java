@@ -11,9 +11,6 @@ public interface WorkerEvents {
     /** A worker the driver asked for now exists (e.g. its pod was created); its TaskManager will register. */
     void workerStarted(ResourceID workerId);
 
-    /** A worker is gone for good (e.g. its pod terminated); {@code reason} is for people. */
+    /** A worker is gone for good (e.g. its pod terminated); its slots are lost. {@code reason} is for people. */
     void workerTerminated(ResourceID workerId, String reason);
-
-    /** A request for workers could not be carried out; the ResourceManager will ask again when it reconciles. */
-    void workerRequestFailed(int count, String reason);
 }

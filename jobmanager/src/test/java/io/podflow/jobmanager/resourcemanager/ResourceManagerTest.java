@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -119,7 +120,9 @@ class ResourceManagerTest {
                 && request.jobMasterId().equals(jobMaster.getFencingToken())), requests.toString());
         assertEquals(3, requests.stream().map(FakeTaskExecutor.SlotRequest::allocationId).distinct().count());
         await().atMost(WAIT).until(() -> freeSlotsPerTaskManager().values().stream().mapToInt(i -> i).sum() == 1);
-        assertEquals(List.of(), driver.requests, "four slots cover a demand of three");
+        await().atMost(WAIT).until(() -> driver.lastIs(new WorkerDemand(2, TWO_SLOTS,
+                Set.of(first.id(), second.id()), Set.of())));
+        assertEquals(0, driver.last().shortfall(), "four slots cover a demand of three");
     }
 
     @Test
@@ -140,22 +143,28 @@ class ResourceManagerTest {
                 silent.resourceManagerDisconnects.get(0));
         assertEquals(List.of("tm-2"), driver.released);
         assertFalse(jobMaster.lostTaskManagers.contains(healthy.id()));
-        await().atMost(WAIT).until(() -> driver.requests.contains(1));
+        await().atMost(WAIT).until(() -> driver.lastIs(new WorkerDemand(2, TWO_SLOTS, Set.of(healthy.id()),
+                Set.of())));
         assertTrue(freeSlotsPerTaskManager().containsKey(healthy.id()), "the healthy TaskManager stays");
     }
 
     @Test
-    void unmetDemandAsksTheDriverForWorkersOnce() throws Exception {
-        registeredTaskExecutor("tm-1");
+    void driverHearsHowManyWorkersTheDemandNeedsAndWhichAreIdle() throws Exception {
+        FakeTaskExecutor first = registeredTaskExecutor("tm-1");
+        await().atMost(WAIT).until(() -> driver.lastIs(new WorkerDemand(0, TWO_SLOTS, Set.of(first.id()),
+                Set.of(first.id()))));
         JobID job = JobID.generate();
         registeredJobMaster(job);
 
         gateway.declareRequiredSlots(job, 7).get(10, TimeUnit.SECONDS);
 
-        await().atMost(WAIT).until(() -> driver.requests.equals(List.of(3)));
+        await().atMost(WAIT).until(() -> driver.lastIs(new WorkerDemand(4, TWO_SLOTS, Set.of(first.id()),
+                Set.of())));
+        assertEquals(3, driver.last().shortfall());
         FakeTaskExecutor arriving = registeredTaskExecutor("tm-2");
         await().atMost(WAIT).until(() -> arriving.slotRequests.size() == 2);
-        assertEquals(List.of(3), driver.requests, "a worker that registers was one of those already requested");
+        await().atMost(WAIT).until(() -> driver.lastIs(new WorkerDemand(4, TWO_SLOTS,
+                Set.of(first.id(), arriving.id()), Set.of())));
     }
 
     @Test
@@ -198,7 +207,7 @@ class ResourceManagerTest {
     /** Records what the ResourceManager asked of its driver. */
     static final class RecordingDriver implements ResourceManagerDriver {
 
-        final List<Integer> requests = new CopyOnWriteArrayList<>();
+        final List<WorkerDemand> demands = new CopyOnWriteArrayList<>();
         final List<String> released = new CopyOnWriteArrayList<>();
         volatile String refuse;
 
@@ -207,8 +216,16 @@ class ResourceManagerTest {
         }
 
         @Override
-        public void requestWorkers(int count, WorkerSpec spec) {
-            requests.add(count);
+        public void reconcile(WorkerDemand demand) {
+            demands.add(demand);
+        }
+
+        boolean lastIs(WorkerDemand expected) {
+            return expected.equals(last());
+        }
+
+        WorkerDemand last() {
+            return demands.isEmpty() ? null : demands.get(demands.size() - 1);
         }
 
         @Override

@@ -40,25 +40,25 @@ class SlotManagerTest {
         return slots.matchDemand(AllocationID::generate);
     }
 
-    /** One row: slots per worker, slot counts of the registered TaskManagers, demands, pending workers. */
+    /** One row: slots per worker, slot counts of the registered TaskManagers, demands, then the expectations. */
     static Stream<Arguments> workerDemand() {
         return Stream.of(
-                // slotsPerWorker, registered TM slots, demands, pending, workers to request, unmet slots
-                Arguments.of(2, List.of(), List.of(4), 0, 2, 4),
-                Arguments.of(2, List.of(), List.of(3), 0, 2, 3),
-                Arguments.of(2, List.of(2), List.of(4), 0, 1, 2),
-                Arguments.of(2, List.of(2, 2), List.of(4), 0, 0, 0),
-                Arguments.of(2, List.of(), List.of(4), 1, 1, 4),
-                Arguments.of(2, List.of(), List.of(4), 5, 0, 4),
-                Arguments.of(3, List.of(1), List.of(2, 3), 0, 2, 4),
-                Arguments.of(1, List.of(4), List.of(1, 1), 0, 0, 0),
-                Arguments.of(4, List.of(), List.of(), 0, 0, 0));
+                // slotsPerWorker, registered TM slots, demands, workers wanted, unmet slots, idle TaskManagers
+                Arguments.of(2, List.of(), List.of(4), 2, 4, 0),
+                Arguments.of(2, List.of(), List.of(3), 2, 3, 0),
+                Arguments.of(2, List.of(2), List.of(4), 2, 2, 0),
+                Arguments.of(2, List.of(2, 2), List.of(4), 2, 0, 0),
+                Arguments.of(2, List.of(2, 2), List.of(1), 1, 0, 1),
+                Arguments.of(3, List.of(1), List.of(2, 3), 3, 4, 0),
+                Arguments.of(1, List.of(4), List.of(1, 1), 1, 0, 0),
+                Arguments.of(4, List.of(), List.of(), 0, 0, 0),
+                Arguments.of(2, List.of(2, 2, 2), List.of(), 0, 0, 3));
     }
 
-    @ParameterizedTest(name = "{0} slots/worker, TMs {1}, demand {2}, pending {3} -> request {4}")
+    @ParameterizedTest(name = "{0} slots/worker, TMs {1}, demand {2} -> {3} workers wanted, {4} slots unmet, {5} idle")
     @MethodSource("workerDemand")
-    void asksForWorkersToCoverUnmetDemandMinusPending(int slotsPerWorker, List<Integer> registered,
-            List<Integer> demands, int pending, int expectedWorkers, int expectedUnmet) {
+    void wantsTheBusyWorkersPlusEnoughForUnmetDemand(int slotsPerWorker, List<Integer> registered,
+            List<Integer> demands, int expectedWanted, int expectedUnmet, int expectedIdle) {
         SlotManager manager = new SlotManager(slotsPerWorker);
         for (int i = 0; i < registered.size(); i++) {
             ResourceID id = ResourceID.of("tm-" + i);
@@ -68,7 +68,8 @@ class SlotManagerTest {
         manager.matchDemand(AllocationID::generate);
 
         assertEquals(expectedUnmet, manager.unmetDemand());
-        assertEquals(expectedWorkers, manager.workersToRequest(pending));
+        assertEquals(expectedWanted, manager.workersWanted());
+        assertEquals(expectedIdle, manager.idleTaskManagers().size());
     }
 
     /** One row: TaskManager slot counts, demand of job A then job B, slots each job gets, free slots left. */
@@ -128,7 +129,7 @@ class SlotManagerTest {
         assertTrue(lost.stream().allMatch(allocation -> allocation.slotId().resourceId().equals(TM2)
                 && allocation.jobId().equals(jobA)));
         assertEquals(2, slots.unmetDemand());
-        assertEquals(1, slots.workersToRequest(0));
+        assertEquals(2, slots.workersWanted());
         assertEquals(2, slots.totalSlotCount());
     }
 
