@@ -14,7 +14,6 @@ import io.podflow.api.operators.StreamOperator;
 import io.podflow.protocol.job.JobGraph;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,11 @@ public class StreamExecutionEnvironment {
 
     @SafeVarargs
     public final <T> DataStreamSource<T> fromElements(T... elements) {
-        return fromCollection(Arrays.asList(elements));
+        List<T> list = new ArrayList<>(elements.length);
+        for (T element : elements) {
+            list.add(element);
+        }
+        return fromCollection(list);
     }
 
     public <T> DataStreamSource<T> fromCollection(Collection<T> elements) {
