@@ -34,8 +34,8 @@ import java.util.concurrent.CompletableFuture;
  * Owns the cluster's TaskManagers and slots: registers TaskExecutors (if the driver accepts them), keeps the
  * {@link SlotManager}, and on every event and every heartbeat tick reconciles: free slots go to jobs that
  * declared demand (the TaskExecutor is told to offer the slot to the job's JobMaster), and the
- * {@link ResourceManagerDriver} hears how many workers the demand needs in total. A TaskExecutor silent for {@code heartbeat.timeout} is
- * declared lost: its slots are gone and the JobMasters using them are told.
+ * {@link ResourceManagerDriver} hears how many workers the demand needs in total. A TaskExecutor silent for
+ * {@code heartbeat.timeout} is declared lost: its slots are gone and the JobMasters using them are told.
  */
 public final class ResourceManager extends RpcEndpoint implements ResourceManagerGateway {
 
