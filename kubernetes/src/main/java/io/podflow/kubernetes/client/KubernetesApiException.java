@@ -12,7 +12,8 @@ public final class KubernetesApiException extends RuntimeException {
 
     private KubernetesApiException(String message, int code, Throwable cause) {
         super(message, cause);
-        this.code = code;
+        // fabric8 reports -1 or 0 when no HTTP answer came back
+        this.code = Math.max(0, code);
     }
 
     /** The HTTP status the API server answered with, or 0 when it was not reached. */
@@ -37,6 +38,9 @@ public final class KubernetesApiException extends RuntimeException {
 
     static String describe(KubernetesClientException cause, ApiCall call) {
         String what = call.verb() + " " + call.resource() + " in namespace '" + call.namespace() + "'";
+        if (cause.getCode() <= 0) {
+            return "Cannot reach the Kubernetes API server to " + what + ": " + rootMessage(cause);
+        }
         return switch (cause.getCode()) {
             case HttpURLConnection.HTTP_FORBIDDEN -> "Kubernetes does not allow service account '"
                     + call.serviceAccount() + "' to " + what + " (403 Forbidden); grant it the rights with: "
@@ -44,7 +48,6 @@ public final class KubernetesApiException extends RuntimeException {
                     + "--serviceaccount=" + call.namespace() + ":" + call.serviceAccount();
             case HttpURLConnection.HTTP_UNAUTHORIZED -> "Kubernetes did not accept the credentials used to " + what
                     + " (401 Unauthorized); check the kubeconfig's user or the service account token";
-            case 0 -> "Cannot reach the Kubernetes API server to " + what + ": " + rootMessage(cause);
             default -> "Kubernetes refused to " + what + " (" + cause.getCode() + "): " + statusMessage(cause);
         };
     }

@@ -40,7 +40,7 @@ public final class KubernetesClientFactory {
         try {
             client.getKubernetesVersion();
         } catch (KubernetesClientException e) {
-            if (e.getCode() != 0) {
+            if (e.getCode() > 0) {
                 throw KubernetesApiException.from(e, new ApiCall("get", "version", "(cluster)", "(this client's user)"));
             }
             throw KubernetesApiException.unreachable(client.getConfiguration().getMasterUrl(), e);
