@@ -115,9 +115,15 @@ public final class LocalKube {
                         .withNewMetadata().withName(name).addToLabels(TEST_NAMESPACE_LABEL, "true").endMetadata()
                         .build())
                 .create();
-        client.serviceAccounts().inNamespace(name).withName("default").waitUntilCondition(
-                account -> account != null && !account.getSecrets().isEmpty(),
-                SERVICE_ACCOUNT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return new TestNamespace(client, name);
+        TestNamespace namespace = new TestNamespace(client, name);
+        try {
+            client.serviceAccounts().inNamespace(name).withName("default").waitUntilCondition(
+                    account -> account != null && !account.getSecrets().isEmpty(),
+                    SERVICE_ACCOUNT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            namespace.close();
+            throw e;
+        }
+        return namespace;
     }
 }
