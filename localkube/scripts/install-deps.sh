@@ -5,7 +5,7 @@ set -euo pipefail
 
 log() { printf '[install-deps] %s\n' "$*"; }
 
-PACKAGES=(etcd-server golang-go golang-github-modern-go-reflect2-dev rsync jq dpkg-dev openssl util-linux iproute2 procps curl)
+PACKAGES=(etcd-server golang-go golang-github-modern-go-reflect2-dev make rsync jq dpkg-dev openssl util-linux iproute2 procps curl)
 
 if [[ $(id -u) -ne 0 ]]; then
   SUDO=sudo
