@@ -31,7 +31,7 @@ final class InputFeeder implements Runnable {
             mailbox.put(InputEnded.INSTANCE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             reportFailure(new TaskFailure(name, e));
         }
     }

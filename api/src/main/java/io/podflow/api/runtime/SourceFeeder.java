@@ -26,7 +26,7 @@ final class SourceFeeder implements Runnable, SourceFunction.SourceContext<Objec
             mailbox.put(InputEnded.INSTANCE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             reportFailure(new TaskFailure("source", e));
         }
     }
