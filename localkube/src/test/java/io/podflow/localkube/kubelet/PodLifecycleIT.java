@@ -86,9 +86,9 @@ class PodLifecycleIT {
         ContainerStatus status = pod.getStatus().getContainerStatuses().get(0);
         assertEquals(3, status.getLastState().getTerminated().getExitCode());
         assertEquals("Running", pod.getStatus().getPhase());
-        // the log is appended across restarts
+        // the log is appended across restarts: at least the two runs that ended before restart 2 are in it
         String log = KubeletTestPods.log(localKube, namespace.name(), "crash-loop", "main");
-        assertTrue(log.split("crashing with 3", -1).length - 1 >= 3, log);
+        assertTrue(log.split("crashing with 3", -1).length - 1 >= 2, log);
     }
 
     private static Pod crashing(String name, String restartPolicy, int exitCode) {
