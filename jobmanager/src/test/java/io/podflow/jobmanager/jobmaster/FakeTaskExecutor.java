@@ -39,7 +39,7 @@ public final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorG
     private final String resourceManagerAddress;
     private final TaskScript script;
     private final Map<Integer, AllocationID> allocatedSlots = new HashMap<>();
-    private final Map<ExecutionAttemptID, JobMasterGateway> runningTasks = new HashMap<>();
+    private final Map<ExecutionAttemptID, JobID> runningTasks = new HashMap<>();
     private final Map<AllocationID, JobID> slotsOfJob = new HashMap<>();
     private final Map<JobID, CompletableFuture<JobMasterGateway>> jobMasters = new HashMap<>();
     private final List<TaskDeploymentDescriptor> deployments = new CopyOnWriteArrayList<>();
@@ -108,36 +108,37 @@ public final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorG
                     + " is not allocated here"));
         }
         deployments.add(deployment);
+        runningTasks.put(deployment.attemptId(), deployment.jobId());
         ExecutionState outcome = script.outcome(deployment);
-        jobMasters.get(deployment.jobId())
-                .thenAcceptAsync(jobMaster -> play(jobMaster, deployment, outcome), getMainThreadExecutor());
+        runAsync(() -> play(deployment, outcome));
         return CompletableFuture.completedFuture(null);
     }
 
-    private void play(JobMasterGateway jobMaster, TaskDeploymentDescriptor deployment, ExecutionState outcome) {
+    private void play(TaskDeploymentDescriptor deployment, ExecutionState outcome) {
         ExecutionAttemptID attempt = deployment.attemptId();
-        runningTasks.put(attempt, jobMaster);
-        report(jobMaster, deployment.jobId(), attempt, ExecutionState.INITIALIZING, null);
-        report(jobMaster, deployment.jobId(), attempt, ExecutionState.RUNNING, null);
+        if (!runningTasks.containsKey(attempt)) {
+            return;
+        }
+        report(deployment.jobId(), attempt, ExecutionState.INITIALIZING, null);
+        report(deployment.jobId(), attempt, ExecutionState.RUNNING, null);
         if (outcome != ExecutionState.RUNNING) {
             runningTasks.remove(attempt);
-            report(jobMaster, deployment.jobId(), attempt, outcome,
+            report(deployment.jobId(), attempt, outcome,
                     outcome == ExecutionState.FAILED ? "scripted failure of " + deployment.subtaskName() : null);
         }
     }
 
-    private static void report(JobMasterGateway jobMaster, JobID jobId, ExecutionAttemptID attempt,
-            ExecutionState state, String failure) {
-        jobMaster.updateTaskExecutionState(new TaskExecutionState(jobId, attempt, state, failure));
+    /** Reports in order: the JobMaster connection is complete once a slot was offered, so this runs at once. */
+    private void report(JobID jobId, ExecutionAttemptID attempt, ExecutionState state, String failure) {
+        jobMasters.get(jobId).thenAccept(jobMaster -> jobMaster.updateTaskExecutionState(
+                new TaskExecutionState(jobId, attempt, state, failure)));
     }
 
     @Override
     public CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId) {
-        JobMasterGateway jobMaster = runningTasks.remove(attemptId);
-        if (jobMaster != null) {
-            JobID jobId = deployments.stream().filter(deployment -> deployment.attemptId().equals(attemptId))
-                    .findFirst().orElseThrow().jobId();
-            report(jobMaster, jobId, attemptId, ExecutionState.CANCELED, null);
+        JobID jobId = runningTasks.remove(attemptId);
+        if (jobId != null) {
+            report(jobId, attemptId, ExecutionState.CANCELED, null);
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -184,7 +185,7 @@ public final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorG
     public void disconnectJobMaster(JobID jobId, String reason) {
         List.copyOf(slotsOfJob.entrySet()).stream().filter(entry -> entry.getValue().equals(jobId))
                 .forEach(entry -> freeSlot(entry.getKey(), reason));
-        runningTasks.clear();
+        runningTasks.values().removeIf(jobId::equals);
     }
 
     @Override
