@@ -10,6 +10,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.podflow.common.config.BlobServerOptions;
 import io.podflow.common.config.Configuration;
+import io.podflow.protocol.blob.BlobException;
 import io.podflow.rpc.RpcOptions;
 import io.podflow.rpc.transport.HandshakeProof;
 import io.podflow.rpc.transport.ServerHandshakeHandler;

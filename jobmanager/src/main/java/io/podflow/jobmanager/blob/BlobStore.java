@@ -2,6 +2,9 @@ package io.podflow.jobmanager.blob;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.podflow.protocol.blob.BlobException;
+import io.podflow.protocol.blob.BlobFileWriter;
+import io.podflow.protocol.blob.BlobKey;
 import io.podflow.protocol.job.JobID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

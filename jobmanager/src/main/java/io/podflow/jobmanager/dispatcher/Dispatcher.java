@@ -3,13 +3,14 @@ package io.podflow.jobmanager.dispatcher;
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.IllegalConfigurationException;
 import io.podflow.jobmanager.JobMasterOptions;
-import io.podflow.jobmanager.blob.BlobKey;
+import io.podflow.protocol.blob.BlobKey;
 import io.podflow.jobmanager.blob.BlobStore;
 import io.podflow.jobmanager.jobmaster.JobMaster;
 import io.podflow.jobmanager.jobmaster.JobMasterSettings;
 import io.podflow.jobmanager.jobmaster.JobSnapshot;
 import io.podflow.protocol.DispatcherGateway;
 import io.podflow.protocol.job.DuplicateJobException;
+import io.podflow.protocol.job.InvalidJobGraphException;
 import io.podflow.protocol.job.JobDetails;
 import io.podflow.protocol.job.JobExceptionInfo;
 import io.podflow.protocol.job.JobGraph;
@@ -74,7 +75,9 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
             jars = jarsOf(jobGraph);
             settings = JobMasterSettings.forJob(config, jobGraph);
         } catch (IllegalArgumentException | IllegalConfigurationException e) {
-            return CompletableFuture.failedFuture(e);
+            // one type for "this job cannot run as submitted", which REST answers with 400
+            return CompletableFuture.failedFuture(e instanceof InvalidJobGraphException ? e
+                    : new InvalidJobGraphException("Job " + jobId + " cannot run: " + e.getMessage()));
         }
         blobStore.retain(jobId, jars);
         JobMaster jobMaster = new JobMaster(getRpcService(), jobGraph, settings, resourceManagerAddress,
@@ -124,10 +127,11 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
             LOG.info("Cancelling job {}", jobId);
             return jobMaster.cancel();
         }
-        return history.get(jobId)
-                .<CompletableFuture<Void>>map(job -> CompletableFuture.failedFuture(new IllegalStateException(
-                        "Job " + jobId + " has already ended " + job.result().status() + "; nothing to cancel")))
-                .orElseGet(() -> CompletableFuture.failedFuture(new UnknownJobException(jobId)));
+        if (history.contains(jobId)) {
+            // cancelling is idempotent: a job that already ended is as stopped as the caller wants it
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.failedFuture(new UnknownJobException(jobId));
     }
 
     @Override
@@ -172,7 +176,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         for (String key : jobGraph.jarBlobKeys()) {
             BlobKey blobKey = new BlobKey(key);
             if (blobStore.find(blobKey).isEmpty()) {
-                throw new IllegalArgumentException("Job " + jobGraph.jobId() + " needs jar blob " + key
+                throw new InvalidJobGraphException("Job " + jobGraph.jobId() + " needs jar blob " + key
                         + ", which is not on the BlobServer; upload the jar first");
             }
             keys.add(blobKey);

@@ -2,6 +2,9 @@ package io.podflow.jobmanager.blob;
 
 import io.podflow.common.config.BlobServerOptions;
 import io.podflow.common.config.Configuration;
+import io.podflow.protocol.blob.BlobClient;
+import io.podflow.protocol.blob.BlobException;
+import io.podflow.protocol.blob.BlobKey;
 import io.podflow.protocol.job.JobID;
 import io.podflow.rpc.RpcOptions;
 import org.junit.jupiter.api.AfterEach;

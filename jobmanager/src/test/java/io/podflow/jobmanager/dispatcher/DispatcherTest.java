@@ -1,7 +1,7 @@
 package io.podflow.jobmanager.dispatcher;
 
 import io.podflow.common.config.Configuration;
-import io.podflow.jobmanager.blob.BlobKey;
+import io.podflow.protocol.blob.BlobKey;
 import io.podflow.jobmanager.blob.BlobStore;
 import io.podflow.jobmanager.jobmaster.FakeResourceManager;
 import io.podflow.jobmanager.jobmaster.FakeTaskExecutor;
@@ -11,6 +11,7 @@ import io.podflow.protocol.DispatcherGateway;
 import io.podflow.protocol.ExecutionState;
 import io.podflow.protocol.ProtocolTypes;
 import io.podflow.protocol.job.DuplicateJobException;
+import io.podflow.protocol.job.InvalidJobGraphException;
 import io.podflow.protocol.job.JobDetails;
 import io.podflow.protocol.job.JobEdge;
 import io.podflow.protocol.job.JobGraph;
@@ -128,8 +129,8 @@ class DispatcherTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> get(local.listJobs()).stream()
                 .anyMatch(details -> details.status() == JobStatus.CANCELED));
         assertInstanceOf(DuplicateJobException.class, failureOf(local.submitJob(job)));
-        Throwable cancelAgain = failureOf(local.cancelJob(job.jobId()));
-        assertTrue(cancelAgain.getMessage().contains("has already ended CANCELED"), cancelAgain.getMessage());
+        get(local.cancelJob(job.jobId()));
+        assertEquals(JobStatus.CANCELED, get(local.requestJobResult(job.jobId())).status(), "cancel is idempotent");
     }
 
     @Test
@@ -174,7 +175,7 @@ class DispatcherTest {
         JobGraph withMissingJar = new JobGraph(JobID.generate(), base.name(), base.vertices(), base.edges(),
                 List.of(missing), Map.of());
 
-        Throwable refused = failureOf(local.submitJob(withMissingJar));
+        Throwable refused = assertInstanceOf(InvalidJobGraphException.class, failureOf(local.submitJob(withMissingJar)));
         assertTrue(refused.getMessage().contains("needs jar blob " + missing + ", which is not on the BlobServer"),
                 refused.getMessage());
 
@@ -191,7 +192,7 @@ class DispatcherTest {
         start(10, TaskScript.FINISH);
         JobGraph bad = TestJobs.sourceToSink(1, 1, Map.of("restart-strategy", "sometimes"));
 
-        Throwable refused = failureOf(local.submitJob(bad));
+        Throwable refused = assertInstanceOf(InvalidJobGraphException.class, failureOf(local.submitJob(bad)));
         assertTrue(refused.getMessage().contains("restart-strategy"), refused.getMessage());
         assertInstanceOf(UnknownJobException.class, failureOf(local.requestJobDetails(bad.jobId())));
 

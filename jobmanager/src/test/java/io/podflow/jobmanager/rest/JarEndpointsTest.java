@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.MemorySize;
 import io.podflow.common.config.RestOptions;
-import io.podflow.jobmanager.blob.BlobKey;
+import io.podflow.protocol.blob.BlobKey;
 import io.podflow.protocol.job.JobGraph;
 import io.podflow.protocol.job.JobGraphJson;
 import io.podflow.protocol.job.JobID;

@@ -1,4 +1,4 @@
-package io.podflow.jobmanager.blob;
+package io.podflow.protocol.blob;
 
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** Names a stored blob by the SHA-256 of its content, written as 64 lower-case hex digits. */
 public record BlobKey(String hex) {
 
-    static final int BYTES = 32;
+    /** Length of a SHA-256 digest in bytes. */
+    public static final int BYTES = 32;
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     public BlobKey {
@@ -23,7 +24,8 @@ public record BlobKey(String hex) {
         return new BlobKey(HexFormat.of().formatHex(digest));
     }
 
-    byte[] digest() {
+    /** The raw SHA-256 digest this key names. */
+    public byte[] digest() {
         return HexFormat.of().parseHex(hex);
     }
 

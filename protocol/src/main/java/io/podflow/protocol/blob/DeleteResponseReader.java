@@ -1,4 +1,4 @@
-package io.podflow.jobmanager.blob;
+package io.podflow.protocol.blob;
 
 import io.netty.buffer.ByteBuf;
 

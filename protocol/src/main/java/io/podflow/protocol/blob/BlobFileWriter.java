@@ -1,4 +1,4 @@
-package io.podflow.jobmanager.blob;
+package io.podflow.protocol.blob;
 
 import io.netty.buffer.ByteBuf;
 
@@ -12,18 +12,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** Writes arriving blob content to a temporary file while hashing it, so the key is known when the last byte lands. */
-final class BlobFileWriter implements AutoCloseable {
+public final class BlobFileWriter implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
     private final MessageDigest digest = sha256();
 
-    BlobFileWriter(Path directory) throws IOException {
+    /** Starts a temporary file in {@code directory}. */
+    public BlobFileWriter(Path directory) throws IOException {
         this.file = Files.createTempFile(directory, "incoming-", ".part");
         this.channel = FileChannel.open(file, StandardOpenOption.WRITE);
     }
 
-    static MessageDigest sha256() {
+    /** A fresh SHA-256 digest; every JVM has one. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -32,7 +34,7 @@ final class BlobFileWriter implements AutoCloseable {
     }
 
     /** Writes and hashes {@code length} readable bytes of {@code content}, advancing its reader index. */
-    void write(ByteBuf content, int length) throws IOException {
+    public void write(ByteBuf content, int length) throws IOException {
         ByteBuffer[] buffers = content.nioBuffers(content.readerIndex(), length);
         for (ByteBuffer buffer : buffers) {
             digest.update(buffer.duplicate());
@@ -44,12 +46,13 @@ final class BlobFileWriter implements AutoCloseable {
     }
 
     /** Closes the file and returns the key of everything written. */
-    BlobKey finish() throws IOException {
+    public BlobKey finish() throws IOException {
         channel.close();
         return BlobKey.fromDigest(digest.digest());
     }
 
-    Path file() {
+    /** The temporary file being written. */
+    public Path file() {
         return file;
     }
 

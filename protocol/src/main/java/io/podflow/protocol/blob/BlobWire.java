@@ -1,4 +1,4 @@
-package io.podflow.jobmanager.blob;
+package io.podflow.protocol.blob;
 
 import io.netty.buffer.ByteBuf;
 
@@ -10,21 +10,22 @@ import java.nio.charset.StandardCharsets;
  * byte; {@code OK} is followed by {@code PUT: key(32)}, {@code GET: length(8) content} or nothing for DELETE, and
  * {@code ERROR} by {@code length(2) UTF-8 message}.
  */
-final class BlobWire {
+public final class BlobWire {
 
-    static final byte PUT = 1;
-    static final byte GET = 2;
-    static final byte DELETE = 3;
-    static final byte OK = 0;
-    static final byte ERROR = 1;
-    static final int LENGTH_BYTES = 8;
+    public static final byte PUT = 1;
+    public static final byte GET = 2;
+    public static final byte DELETE = 3;
+    public static final byte OK = 0;
+    public static final byte ERROR = 1;
+    public static final int LENGTH_BYTES = 8;
     static final int MESSAGE_LENGTH_BYTES = 2;
     private static final int MAX_MESSAGE_BYTES = 2000;
 
     private BlobWire() {
     }
 
-    static void writeError(ByteBuf out, String message) {
+    /** Writes an ERROR response carrying {@code message}, cut to the wire's limit. */
+    public static void writeError(ByteBuf out, String message) {
         byte[] text = message.getBytes(StandardCharsets.UTF_8);
         int length = Math.min(text.length, MAX_MESSAGE_BYTES);
         out.writeByte(ERROR).writeShort(length).writeBytes(text, 0, length);
@@ -40,7 +41,8 @@ final class BlobWire {
         return in.readCharSequence(length, StandardCharsets.UTF_8).toString();
     }
 
-    static BlobKey readKey(ByteBuf in) {
+    /** Reads a 32-byte key; the caller checked that all of it has arrived. */
+    public static BlobKey readKey(ByteBuf in) {
         byte[] digest = new byte[BlobKey.BYTES];
         in.readBytes(digest);
         return BlobKey.fromDigest(digest);

@@ -1,4 +1,4 @@
-package io.podflow.jobmanager.blob;
+package io.podflow.protocol.blob;
 
 /** A blob could not be stored, found or fetched; the message says which and why in one line. */
 public class BlobException extends RuntimeException {
