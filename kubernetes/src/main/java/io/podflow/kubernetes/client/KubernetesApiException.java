@@ -42,7 +42,10 @@ public final class KubernetesApiException extends RuntimeException {
             return "Cannot reach the Kubernetes API server to " + what + ": " + rootMessage(cause);
         }
         return switch (cause.getCode()) {
-            case HttpURLConnection.HTTP_FORBIDDEN -> "Kubernetes does not allow service account '"
+            case HttpURLConnection.HTTP_FORBIDDEN -> call.serviceAccount() == null
+                    ? "Kubernetes does not allow your kubeconfig's user to " + what + " (403 Forbidden): "
+                            + statusMessage(cause)
+                    : "Kubernetes does not allow service account '"
                     + call.serviceAccount() + "' to " + what + " (403 Forbidden); grant it the rights with: "
                     + "kubectl create clusterrolebinding " + bindingName(call) + " --clusterrole=edit "
                     + "--serviceaccount=" + call.namespace() + ":" + call.serviceAccount();

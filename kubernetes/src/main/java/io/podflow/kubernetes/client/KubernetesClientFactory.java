@@ -7,8 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.IllegalConfigurationException;
 import io.podflow.kubernetes.KubernetesConfigOptions;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -59,8 +57,8 @@ public final class KubernetesClientFactory {
                     + "' is not a file");
         }
         try {
-            return Config.fromKubeconfig(context, Files.readString(path, StandardCharsets.UTF_8), path.toString());
-        } catch (IOException | KubernetesClientException e) {
+            return Config.fromKubeconfig(context, path.toFile());
+        } catch (KubernetesClientException e) {
             throw new IllegalConfigurationException(KubernetesConfigOptions.KUBE_CONFIG_FILE.key() + ": cannot read '"
                     + file + "': " + e.getMessage(), e);
         }

@@ -52,6 +52,7 @@ class KubernetesPodWatcherTest {
         try (KubernetesPodWatcher watcher = start(events, Duration.ofMillis(200))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> events.changed.stream()
                     .filter("s1-taskmanager-1-1"::equals).count() >= 3);
+            assertEquals(1, watcher.pods().size());
         }
     }
 
