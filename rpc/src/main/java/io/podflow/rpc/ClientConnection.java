@@ -35,41 +35,44 @@ final class ClientConnection {
         this.timeouts = timeouts;
     }
 
-    static ClientConnection open(Bootstrap bootstrap, RpcPipeline pipeline, RpcAddress target, AskTimeouts timeouts,
-            Consumer<ClientConnection> onClosed) {
-        ClientConnection connection = new ClientConnection(target.hostPort(), timeouts);
+    /** A connection not yet opened; {@link #open} starts connecting. */
+    static ClientConnection to(RpcAddress target, AskTimeouts timeouts) {
+        return new ClientConnection(target.hostPort(), timeouts);
+    }
+
+    /** Connects and authenticates; {@code onClosed} runs once the connection failed or closed. */
+    void open(Bootstrap bootstrap, RpcPipeline pipeline, RpcAddress target, Consumer<ClientConnection> onClosed) {
         CompletableFuture<Void> authenticated = new CompletableFuture<>();
         ChannelFuture connected = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
                 pipeline.initClient(channel.pipeline(), pipeline.clientHandshake(authenticated),
-                        new ClientResponseHandler(connection.pending));
+                        new ClientResponseHandler(pending));
             }
         }).connect(target.host(), target.port());
         connected.addListener(done -> {
             if (!done.isSuccess()) {
-                connection.broken(new RpcConnectionException("Cannot connect to " + connection.hostPort + ": "
+                broken(new RpcConnectionException("Cannot connect to " + hostPort + ": "
                         + ConnectionErrors.unwrap(done.cause()).getMessage(), done.cause()));
-                onClosed.accept(connection);
+                onClosed.accept(this);
                 return;
             }
             Channel channel = connected.channel();
             authenticated.whenComplete((ignored, error) -> {
                 if (error == null) {
-                    connection.ready.complete(channel);
+                    ready.complete(channel);
                 } else {
-                    connection.ready.completeExceptionally(error);
+                    ready.completeExceptionally(error);
                 }
             });
             channel.closeFuture().addListener(closed -> {
-                connection.broken(new RpcConnectionException(connection.ready.isDone()
-                        ? "Connection to " + connection.hostPort + " was lost"
-                        : "Connection to " + connection.hostPort + " was closed during the handshake "
+                broken(new RpcConnectionException(ready.isDone()
+                        ? "Connection to " + hostPort + " was lost"
+                        : "Connection to " + hostPort + " was closed during the handshake "
                                 + "(is the peer a podflow RPC service with the same cluster.secret?)"));
-                onClosed.accept(connection);
+                onClosed.accept(this);
             });
         });
-        return connection;
     }
 
     private void broken(RpcConnectionException error) {

@@ -239,10 +239,14 @@ public final class RpcService {
         if (current != null && current.isUsable()) {
             return current;
         }
-        return connections.compute(target.hostPort(), (hostPort, existing) ->
-                existing != null && existing.isUsable() ? existing
-                        : ClientConnection.open(clientBootstrap, pipeline, target, askTimeouts,
-                                closed -> connections.remove(closed.hostPort(), closed)));
+        ClientConnection fresh = ClientConnection.to(target, askTimeouts);
+        ClientConnection chosen = connections.compute(target.hostPort(),
+                (hostPort, existing) -> existing != null && existing.isUsable() ? existing : fresh);
+        if (chosen == fresh) {
+            // opened outside compute(): a connect that fails at once removes the entry from its callback
+            fresh.open(clientBootstrap, pipeline, target, closed -> connections.remove(closed.hostPort(), closed));
+        }
+        return chosen;
     }
 
     /** Stops every endpoint, closes all connections, the netty event loops and the actor system. */

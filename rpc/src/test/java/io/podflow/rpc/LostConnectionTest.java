@@ -2,17 +2,20 @@ package io.podflow.rpc;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Calls in flight fail promptly when their connection breaks, and the next call reconnects. */
 class LostConnectionTest {
@@ -50,6 +53,25 @@ class LostConnectionTest {
         } finally {
             client.closeAsync().get(30, TimeUnit.SECONDS);
             server.closeAsync().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void unreachableAddressFailsWithAConnectionError() throws Exception {
+        RpcService client = RpcServices.start();
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        try {
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> client.connect("127.0.0.1:" + closedPort + "/echo", EchoGateway.class)
+                            .get(30, TimeUnit.SECONDS));
+            assertInstanceOf(RpcConnectionException.class, failure.getCause());
+            assertTrue(failure.getCause().getMessage().startsWith("Cannot connect to 127.0.0.1:" + closedPort),
+                    failure.getCause().getMessage());
+        } finally {
+            client.closeAsync().get(30, TimeUnit.SECONDS);
         }
     }
 }
