@@ -17,10 +17,12 @@ import io.podflow.api.operators.MapOperator;
 import io.podflow.api.operators.SinkOperator;
 import io.podflow.api.operators.StreamOperator;
 import io.podflow.api.operators.TimestampsAndWatermarksOperator;
+import io.podflow.api.typeutils.FieldReference;
 import io.podflow.api.windowing.WatermarkStrategy;
 import io.podflow.protocol.job.Partitioning;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A stream of records of type T, and the transformations that make new streams from it. */
@@ -60,7 +62,14 @@ public class DataStream<T> {
 
     /** Groups by tuple fields, e.g. {@code keyBy(0)}; on a stream of plain values field 0 is the value. */
     public KeyedStream<T, Object> keyBy(int... fields) {
-        return new KeyedStream<>(this, new FieldKeySelector(fields));
+        return new KeyedStream<>(this, new FieldKeySelector(Arrays.stream(fields).mapToObj(FieldReference::position)
+                .toArray(FieldReference[]::new)));
+    }
+
+    /** Groups POJOs by fields named, e.g. {@code keyBy("word")}. */
+    public KeyedStream<T, Object> keyBy(String... fields) {
+        return new KeyedStream<>(this, new FieldKeySelector(Arrays.stream(fields).map(FieldReference::named)
+                .toArray(FieldReference[]::new)));
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import io.podflow.api.functions.ReduceFunction;
 import io.podflow.api.operators.FieldAggregation;
 import io.podflow.api.operators.KeyedProcessOperator;
 import io.podflow.api.operators.KeyedReduceOperator;
+import io.podflow.api.typeutils.FieldReference;
 import io.podflow.api.windowing.SlidingEventTimeWindows;
 import io.podflow.api.windowing.SlidingProcessingTimeWindows;
 import io.podflow.api.windowing.Time;
@@ -40,17 +41,22 @@ public final class KeyedStream<T, K> extends DataStream<T> {
 
     /** A rolling sum of tuple field {@code field} per key. */
     public SingleOutputStreamOperator<T> sum(int field) {
-        return aggregate(FieldAggregation.Kind.SUM, field);
+        return aggregate(FieldAggregation.Kind.SUM, FieldReference.position(field));
+    }
+
+    /** A rolling sum of POJO field {@code field} per key. */
+    public SingleOutputStreamOperator<T> sum(String field) {
+        return aggregate(FieldAggregation.Kind.SUM, FieldReference.named(field));
     }
 
     /** A rolling minimum of tuple field {@code field} per key; the other fields come from the key's first record. */
     public SingleOutputStreamOperator<T> min(int field) {
-        return aggregate(FieldAggregation.Kind.MIN, field);
+        return aggregate(FieldAggregation.Kind.MIN, FieldReference.position(field));
     }
 
     /** A rolling maximum of tuple field {@code field} per key; the other fields come from the key's first record. */
     public SingleOutputStreamOperator<T> max(int field) {
-        return aggregate(FieldAggregation.Kind.MAX, field);
+        return aggregate(FieldAggregation.Kind.MAX, FieldReference.position(field));
     }
 
     /** Processes each record with keyed state and timers. */
@@ -83,7 +89,7 @@ public final class KeyedStream<T, K> extends DataStream<T> {
         return environment.getStreamTimeCharacteristic() == TimeCharacteristic.EventTime;
     }
 
-    private SingleOutputStreamOperator<T> aggregate(FieldAggregation.Kind kind, int field) {
+    private SingleOutputStreamOperator<T> aggregate(FieldAggregation.Kind kind, FieldReference field) {
         return transform("Keyed Aggregation",
                 new KeyedReduceOperator(keySelector, new FieldAggregation(kind, field)));
     }

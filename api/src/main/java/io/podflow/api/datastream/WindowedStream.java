@@ -7,6 +7,7 @@ import io.podflow.api.operators.FieldAggregation;
 import io.podflow.api.operators.ReducingWindowAggregation;
 import io.podflow.api.operators.WindowAggregation;
 import io.podflow.api.operators.WindowOperator;
+import io.podflow.api.typeutils.FieldReference;
 import io.podflow.api.windowing.Time;
 import io.podflow.api.windowing.TimeWindow;
 import io.podflow.api.windowing.WindowAssigner;
@@ -35,15 +36,20 @@ public final class WindowedStream<T, K> {
     }
 
     public SingleOutputStreamOperator<T> sum(int field) {
-        return window("Sum", new ReducingWindowAggregation(new FieldAggregation(FieldAggregation.Kind.SUM, field)));
+        return aggregate("Sum", FieldAggregation.Kind.SUM, FieldReference.position(field));
     }
 
     public SingleOutputStreamOperator<T> min(int field) {
-        return window("Min", new ReducingWindowAggregation(new FieldAggregation(FieldAggregation.Kind.MIN, field)));
+        return aggregate("Min", FieldAggregation.Kind.MIN, FieldReference.position(field));
     }
 
     public SingleOutputStreamOperator<T> max(int field) {
-        return window("Max", new ReducingWindowAggregation(new FieldAggregation(FieldAggregation.Kind.MAX, field)));
+        return aggregate("Max", FieldAggregation.Kind.MAX, FieldReference.position(field));
+    }
+
+    /** The sum of POJO field {@code field} per key and window. */
+    public SingleOutputStreamOperator<T> sum(String field) {
+        return aggregate("Sum", FieldAggregation.Kind.SUM, FieldReference.named(field));
     }
 
     /** Hands all records of a window and key to {@code function} when the window fires. */
@@ -51,6 +57,10 @@ public final class WindowedStream<T, K> {
     public <R> SingleOutputStreamOperator<R> apply(WindowFunction<T, R, K, TimeWindow> function) {
         return window("Apply", new BufferingWindowAggregation(
                 (WindowFunction<Object, Object, Object, TimeWindow>) (WindowFunction<?, ?, ?, ?>) function));
+    }
+
+    private SingleOutputStreamOperator<T> aggregate(String what, FieldAggregation.Kind kind, FieldReference field) {
+        return window(what, new ReducingWindowAggregation(new FieldAggregation(kind, field)));
     }
 
     private <R> SingleOutputStreamOperator<R> window(String what, WindowAggregation aggregation) {

@@ -1,11 +1,11 @@
 package io.podflow.api.operators;
 
 import io.podflow.api.functions.ReduceFunction;
-import io.podflow.api.tuple.Tuple;
+import io.podflow.api.typeutils.FieldReference;
 
 /**
  * sum/min/max of one field: the result is the first record with that field replaced by the aggregate, as Flink
- * users expect. On a stream of plain numbers, field 0 is the number itself.
+ * users expect. The field is a tuple position or a POJO field name; on plain numbers, field 0 is the number.
  */
 public final class FieldAggregation implements ReduceFunction<Object> {
 
@@ -13,28 +13,16 @@ public final class FieldAggregation implements ReduceFunction<Object> {
     public enum Kind { SUM, MIN, MAX }
 
     private final Kind kind;
-    private final int field;
+    private final FieldReference field;
 
-    public FieldAggregation(Kind kind, int field) {
-        if (field < 0) {
-            throw new IllegalArgumentException("Field positions count from 0, not " + field);
-        }
+    public FieldAggregation(Kind kind, FieldReference field) {
         this.kind = kind;
         this.field = field;
     }
 
     @Override
     public Object reduce(Object accumulated, Object value) {
-        if (accumulated instanceof Tuple tuple) {
-            Tuple result = tuple.copy();
-            result.setField(field, combine(tuple.getField(field), ((Tuple) value).getField(field)));
-            return result;
-        }
-        if (field != 0) {
-            throw new IllegalArgumentException("Field " + field + " of a " + accumulated.getClass().getName()
-                    + ": only tuples have fields by position; a plain number is field 0");
-        }
-        return combine(accumulated, value);
+        return field.withValue(accumulated, combine(field.get(accumulated), field.get(value)));
     }
 
     private Object combine(Object left, Object right) {

@@ -3,7 +3,6 @@ package io.podflow.api.typeutils;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,55 +79,5 @@ public final class PojoSerializer<T> implements TypeSerializer<T> {
             field.set(value, fieldSerializer.deserialize(in));
         }
         return value;
-    }
-
-    /** One field of a POJO, read and written directly when public, through its getter and setter otherwise. */
-    private record PojoField(String name, Field field, Method getter, Method setter) {
-
-        static Optional<PojoField> of(Class<?> type, Field field) {
-            if (Modifier.isPublic(field.getModifiers()) && !Modifier.isFinal(field.getModifiers())) {
-                return Optional.of(new PojoField(field.getName(), field, null, null));
-            }
-            String suffix = Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
-            Method getter = publicMethod(type, "get" + suffix);
-            if (getter == null && (field.getType() == boolean.class || field.getType() == Boolean.class)) {
-                getter = publicMethod(type, "is" + suffix);
-            }
-            Method setter = publicMethod(type, "set" + suffix, field.getType());
-            if (getter == null || setter == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new PojoField(field.getName(), null, getter, setter));
-        }
-
-        private static Method publicMethod(Class<?> type, String name, Class<?>... parameters) {
-            try {
-                return type.getMethod(name, parameters);
-            } catch (NoSuchMethodException e) {
-                return null;
-            }
-        }
-
-        Object get(Object pojo) {
-            try {
-                return field != null ? field.get(pojo) : getter.invoke(pojo);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("Cannot read field " + name + " of " + pojo.getClass().getName()
-                        + ": " + e, e);
-            }
-        }
-
-        void set(Object pojo, Object value) {
-            try {
-                if (field != null) {
-                    field.set(pojo, value);
-                } else {
-                    setter.invoke(pojo, value);
-                }
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("Cannot set field " + name + " of " + pojo.getClass().getName()
-                        + ": " + e, e);
-            }
-        }
     }
 }

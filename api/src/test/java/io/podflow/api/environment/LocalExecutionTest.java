@@ -148,6 +148,48 @@ class LocalExecutionTest {
         assertTrue(results.containsAll(List.of("min (s,2,first)", "max (s,9,first)")), results.toString());
     }
 
+    /** A POJO as Flink's WordCount examples use it. */
+    public static class WordWithCount {
+        public String word;
+        private long count;
+
+        public WordWithCount() {
+        }
+
+        public WordWithCount(String word, long count) {
+            this.word = word;
+            this.count = count;
+        }
+
+        public long getCount() {
+            return count;
+        }
+
+        public void setCount(long count) {
+            this.count = count;
+        }
+
+        @Override
+        public String toString() {
+            return word + "=" + count;
+        }
+    }
+
+    @Test
+    void pojoFieldsByNameWorkForKeyByAndSum() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        var words = env.fromElements("a", "b", "a", "a").map(word -> new WordWithCount(word, 1));
+        words.keyBy("word").sum("count").addSink(value -> RESULTS.add("rolling " + value));
+        words.keyBy("word").timeWindow(Time.hours(1)).sum("count").addSink(value -> RESULTS.add("window " + value));
+        env.execute("pojo word count");
+        List<Object> results = sortedResults();
+        assertTrue(results.containsAll(List.of("rolling a=1", "rolling a=2", "rolling a=3", "rolling b=1")),
+                results.toString());
+        long windowed = results.stream().filter(result -> result.toString().startsWith("window")).count();
+        assertTrue(results.contains("window b=1") && (results.contains("window a=3") || windowed == 3),
+                "an hour-long window is cut by the clock at most once: " + results);
+    }
+
     @Test
     void aFailingUserFunctionFailsTheJobWithItsMessage() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);

@@ -4,6 +4,7 @@ import io.podflow.api.functions.Collector;
 import io.podflow.api.functions.KeySelector;
 import io.podflow.api.functions.WindowFunction;
 import io.podflow.api.tuple.Tuple2;
+import io.podflow.api.typeutils.FieldReference;
 import io.podflow.api.windowing.SlidingEventTimeWindows;
 import io.podflow.api.windowing.Time;
 import io.podflow.api.windowing.TimeWindow;
@@ -19,10 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class WindowOperatorTest {
 
     private static final KeySelector<Object, Object> WORD = value -> ((Tuple2<?, ?>) value).f0;
+    private static final FieldAggregation SUM_OF_FIELD_1 =
+            new FieldAggregation(FieldAggregation.Kind.SUM, FieldReference.position(1));
 
     private static OperatorHarness summing(WindowAssigner assigner, long lateness) throws Exception {
         return new OperatorHarness(new WindowOperator(WORD, assigner,
-                new ReducingWindowAggregation(new FieldAggregation(FieldAggregation.Kind.SUM, 1)), lateness));
+                new ReducingWindowAggregation(SUM_OF_FIELD_1), lateness));
     }
 
     @Test
@@ -46,7 +49,7 @@ class WindowOperatorTest {
     @Test
     void lateRecordsAreDroppedAndCountedWithoutAllowedLateness() throws Exception {
         WindowOperator operator = new WindowOperator(WORD, TumblingEventTimeWindows.of(Time.seconds(5)),
-                new ReducingWindowAggregation(new FieldAggregation(FieldAggregation.Kind.SUM, 1)), 0);
+                new ReducingWindowAggregation(SUM_OF_FIELD_1), 0);
         OperatorHarness harness = new OperatorHarness(operator);
         harness.element(Tuple2.of("a", 1), 1000);
         harness.watermark(6000);
@@ -62,7 +65,7 @@ class WindowOperatorTest {
     @Test
     void allowedLatenessRefiresTheWindowWithTheLateRecordAdded() throws Exception {
         WindowOperator operator = new WindowOperator(WORD, TumblingEventTimeWindows.of(Time.seconds(5)),
-                new ReducingWindowAggregation(new FieldAggregation(FieldAggregation.Kind.SUM, 1)), 2000);
+                new ReducingWindowAggregation(SUM_OF_FIELD_1), 2000);
         OperatorHarness harness = new OperatorHarness(operator);
         harness.element(Tuple2.of("a", 1), 1000);
         harness.watermark(5500);
