@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
  */
 final class GatewayMethod {
 
-    private final Method method;
     private final String signature;
     private final String description;
     private final boolean ask;
@@ -32,7 +31,6 @@ final class GatewayMethod {
     private final MethodHandle invoker;
 
     GatewayMethod(Method method, PayloadCodec codec, RpcTypeRegistry types) {
-        this.method = method;
         this.signature = signatureOf(method);
         this.description = method.getDeclaringClass().getSimpleName() + "." + signature;
         this.ask = isAsk(method);
@@ -113,10 +111,6 @@ final class GatewayMethod {
             return fallback;
         }
         return (Duration) args[timeoutParameter];
-    }
-
-    Method method() {
-        return method;
     }
 
     String signature() {

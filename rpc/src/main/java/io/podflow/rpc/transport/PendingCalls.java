@@ -57,8 +57,4 @@ public final class PendingCalls {
             fail(id, reason.get());
         }
     }
-
-    public int size() {
-        return calls.size();
-    }
 }
