@@ -175,7 +175,8 @@ class DispatcherTest {
         JobGraph withMissingJar = new JobGraph(JobID.generate(), base.name(), base.vertices(), base.edges(),
                 List.of(missing), Map.of());
 
-        Throwable refused = assertInstanceOf(InvalidJobGraphException.class, failureOf(local.submitJob(withMissingJar)));
+        Throwable refused = assertInstanceOf(InvalidJobGraphException.class,
+                failureOf(local.submitJob(withMissingJar)));
         assertTrue(refused.getMessage().contains("needs jar blob " + missing + ", which is not on the BlobServer"),
                 refused.getMessage());
 
