@@ -15,4 +15,10 @@ public final class DataStreamSink<T> {
         transformation.setParallelism(parallelism);
         return this;
     }
+
+    /** Names the sink, as the vertex name and the UI show it. */
+    public DataStreamSink<T> name(String name) {
+        transformation.setName(name);
+        return this;
+    }
 }

@@ -15,6 +15,12 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
         return this;
     }
 
+    /** Names the operator, as the vertex name and the UI show it. */
+    public SingleOutputStreamOperator<T> name(String name) {
+        ((OperatorTransformation) transformation).setName(name);
+        return this;
+    }
+
     public int getParallelism() {
         int own = ((OperatorTransformation) transformation).parallelism();
         return own == OperatorTransformation.DEFAULT_PARALLELISM ? environment.getParallelism() : own;

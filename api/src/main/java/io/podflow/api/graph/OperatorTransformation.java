@@ -10,7 +10,7 @@ public final class OperatorTransformation extends Transformation {
     /** Parallelism value meaning "the job's default". */
     public static final int DEFAULT_PARALLELISM = -1;
 
-    private final String name;
+    private String name;
     private final StreamOperator operator;
     private final List<Transformation> inputs;
     private final boolean parallelismFixedToOne;
@@ -30,6 +30,13 @@ public final class OperatorTransformation extends Transformation {
 
     public String name() {
         return name;
+    }
+
+    public void setName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("An operator name must not be empty");
+        }
+        this.name = name;
     }
 
     public StreamOperator operator() {

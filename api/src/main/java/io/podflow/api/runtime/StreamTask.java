@@ -50,6 +50,7 @@ public final class StreamTask implements Invokable {
         Thread thread = Thread.currentThread();
         ClassLoader previousLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(userClassLoader);
+        Throwable failure = null;
         try {
             chain.open();
             if (chain.head() instanceof SourceOperator sourceOperator) {
@@ -69,13 +70,28 @@ public final class StreamTask implements Invokable {
             }
             runMailboxLoop(chain, mailbox, timers, feeders.size(), channels(spec));
             chain.endOfInput();
+        } catch (Exception | Error e) {
+            failure = e;
+            throw e;
         } finally {
             if (source != null) {
                 source.cancel();
             }
             feeders.forEach(Thread::interrupt);
             thread.setContextClassLoader(previousLoader);
+            closeChain(chain, failure);
+        }
+    }
+
+    /** Closes the chain; a close failure after another failure is attached to it rather than hiding it. */
+    private static void closeChain(OperatorChain chain, Throwable earlierFailure) throws Exception {
+        try {
             chain.close();
+        } catch (Exception e) {
+            if (earlierFailure == null) {
+                throw e;
+            }
+            earlierFailure.addSuppressed(e);
         }
     }
 

@@ -82,10 +82,11 @@ class JobGraphTranslatorTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         var numbers = env.fromSequence(1, 10).map(n -> n * 2);
         var more = env.fromSequence(11, 20);
-        numbers.union(more).filter(n -> n % 3 == 0).setParallelism(3).print().setParallelism(3);
+        numbers.union(more).filter(n -> n % 3 == 0).name("Multiples of three").setParallelism(3)
+                .print().setParallelism(3);
         JobGraph graph = env.getJobGraph("union");
         assertEquals(List.of("Source: Sequence Source -> Map", "Source: Sequence Source",
-                        "Filter -> Sink: Print to Std. Out"),
+                        "Multiples of three -> Sink: Print to Std. Out"),
                 graph.vertices().stream().map(JobVertex::name).toList());
         assertEquals(List.of(Partitioning.REBALANCE, Partitioning.REBALANCE),
                 graph.edges().stream().map(JobEdge::partitioning).toList());
