@@ -39,8 +39,8 @@ class FencingTest {
     void currentTokenIsServedRemotelyAndLocally() throws Exception {
         for (RpcService caller : new RpcService[] {client, server}) {
             LeaderGateway gateway = caller.connect(endpoint.getAddress(), firstLeader, LeaderGateway.class)
-                    .get(10, TimeUnit.SECONDS);
-            assertEquals("leader " + firstLeader, gateway.whoIsLeader().get(5, TimeUnit.SECONDS));
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals("leader " + firstLeader, gateway.whoIsLeader().get(15, TimeUnit.SECONDS));
             assertEquals(firstLeader, gateway.getFencingToken());
         }
     }
@@ -50,35 +50,35 @@ class FencingTest {
         for (RpcService caller : new RpcService[] {client, server}) {
             endpoint.changeLeader(firstLeader);
             LeaderGateway old = caller.connect(endpoint.getAddress(), firstLeader, LeaderGateway.class)
-                    .get(10, TimeUnit.SECONDS);
+                    .get(20, TimeUnit.SECONDS);
             UUID secondLeader = UUID.randomUUID();
             endpoint.changeLeader(secondLeader);
 
             ExecutionException refused = assertThrows(ExecutionException.class,
-                    () -> old.whoIsLeader().get(5, TimeUnit.SECONDS));
+                    () -> old.whoIsLeader().get(15, TimeUnit.SECONDS));
             assertInstanceOf(FencingTokenException.class, refused.getCause());
             String message = refused.getCause().getMessage();
             assertTrue(message.contains("expected " + secondLeader + ", got " + firstLeader), message);
 
             LeaderGateway current = caller.connect(endpoint.getAddress(), secondLeader, LeaderGateway.class)
-                    .get(10, TimeUnit.SECONDS);
-            assertEquals("leader " + secondLeader, current.whoIsLeader().get(5, TimeUnit.SECONDS));
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals("leader " + secondLeader, current.whoIsLeader().get(15, TimeUnit.SECONDS));
         }
     }
 
     @Test
     void missingTokenAndNoLeaderAreRefused() throws Exception {
-        LeaderGateway unfenced = client.connect(endpoint.getAddress(), LeaderGateway.class).get(10, TimeUnit.SECONDS);
+        LeaderGateway unfenced = client.connect(endpoint.getAddress(), LeaderGateway.class).get(20, TimeUnit.SECONDS);
         ExecutionException missing = assertThrows(ExecutionException.class,
-                () -> unfenced.whoIsLeader().get(5, TimeUnit.SECONDS));
+                () -> unfenced.whoIsLeader().get(15, TimeUnit.SECONDS));
         assertInstanceOf(FencingTokenException.class, missing.getCause());
         assertTrue(missing.getCause().getMessage().contains("got none"), missing.getCause().getMessage());
 
         LeaderGateway gateway = client.connect(endpoint.getAddress(), firstLeader, LeaderGateway.class)
-                .get(10, TimeUnit.SECONDS);
+                .get(20, TimeUnit.SECONDS);
         endpoint.changeLeader(null);
         ExecutionException noLeader = assertThrows(ExecutionException.class,
-                () -> gateway.whoIsLeader().get(5, TimeUnit.SECONDS));
+                () -> gateway.whoIsLeader().get(15, TimeUnit.SECONDS));
         assertInstanceOf(FencingTokenException.class, noLeader.getCause());
     }
 
@@ -86,6 +86,6 @@ class FencingTest {
     void selfGatewayIsNotFenced() throws Exception {
         endpoint.changeLeader(null);
         assertEquals("leader null",
-                endpoint.getSelfGateway(LeaderGateway.class).whoIsLeader().get(5, TimeUnit.SECONDS));
+                endpoint.getSelfGateway(LeaderGateway.class).whoIsLeader().get(15, TimeUnit.SECONDS));
     }
 }

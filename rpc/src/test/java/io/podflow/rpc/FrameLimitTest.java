@@ -27,7 +27,7 @@ class FrameLimitTest {
         server = RpcServices.start(limited(LIMIT), 0);
         client = RpcServices.start(limited(LIMIT), 0);
         new EchoEndpoint(server, "echo").start();
-        echo = client.connect(server.getAddress() + "/echo", EchoGateway.class).get(10, TimeUnit.SECONDS);
+        echo = client.connect(server.getAddress() + "/echo", EchoGateway.class).get(20, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -39,25 +39,25 @@ class FrameLimitTest {
     @Test
     void oversizeRequestFailsOnTheSenderAndTheNextCallWorks() throws Exception {
         ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> echo.bytes(new byte[LIMIT]).get(10, TimeUnit.SECONDS));
+                () -> echo.bytes(new byte[LIMIT]).get(20, TimeUnit.SECONDS));
         assertInstanceOf(RpcFrameTooLargeException.class, failure.getCause());
         String message = failure.getCause().getMessage();
         assertTrue(message.contains("exceeds the limit of " + LIMIT + " bytes"), message);
         assertTrue(message.contains("rpc.frame.max-size"), message);
 
-        assertEquals("next", echo.echo("next").get(5, TimeUnit.SECONDS));
-        assertEquals(1000, echo.bytes(new byte[1000]).get(5, TimeUnit.SECONDS).length);
+        assertEquals("next", echo.echo("next").get(15, TimeUnit.SECONDS));
+        assertEquals(1000, echo.bytes(new byte[1000]).get(15, TimeUnit.SECONDS).length);
     }
 
     @Test
     void oversizeReplyFailsTheCallAndTheNextCallWorks() throws Exception {
         ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> echo.replyOfSize(LIMIT).get(10, TimeUnit.SECONDS));
+                () -> echo.replyOfSize(LIMIT).get(20, TimeUnit.SECONDS));
         assertInstanceOf(RpcFrameTooLargeException.class, failure.getCause());
         assertTrue(failure.getCause().getMessage().contains("reply of EchoGateway.replyOfSize"),
                 failure.getCause().getMessage());
 
-        assertEquals("next", echo.echo("next").get(5, TimeUnit.SECONDS));
+        assertEquals("next", echo.echo("next").get(15, TimeUnit.SECONDS));
     }
 
     @Test
@@ -65,12 +65,12 @@ class FrameLimitTest {
         RpcService generous = RpcServices.start(limited(4 * LIMIT), 0);
         try {
             EchoGateway gateway = generous.connect(server.getAddress() + "/echo", EchoGateway.class)
-                    .get(10, TimeUnit.SECONDS);
+                    .get(20, TimeUnit.SECONDS);
             ExecutionException failure = assertThrows(ExecutionException.class,
-                    () -> gateway.bytes(new byte[2 * LIMIT]).get(10, TimeUnit.SECONDS));
+                    () -> gateway.bytes(new byte[2 * LIMIT]).get(20, TimeUnit.SECONDS));
             assertInstanceOf(RpcConnectionException.class, failure.getCause());
 
-            assertEquals("reconnected", gateway.echo("reconnected").get(5, TimeUnit.SECONDS));
+            assertEquals("reconnected", gateway.echo("reconnected").get(15, TimeUnit.SECONDS));
         } finally {
             generous.closeAsync().get(30, TimeUnit.SECONDS);
         }

@@ -43,7 +43,7 @@ class FuzzTest {
                 .set(RpcOptions.HANDSHAKE_TIMEOUT, Duration.ofSeconds(2)), 0);
         new EchoEndpoint(server, "echo").start();
         client = RpcServices.start();
-        echo = client.connect(server.getAddress() + "/echo", EchoGateway.class).get(10, TimeUnit.SECONDS);
+        echo = client.connect(server.getAddress() + "/echo", EchoGateway.class).get(20, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -54,7 +54,7 @@ class FuzzTest {
 
     @Test
     void hostileInputNeverHurtsTheServer() throws Exception {
-        assertEquals("before", echo.echo("before").get(5, TimeUnit.SECONDS));
+        assertEquals("before", echo.echo("before").get(15, TimeUnit.SECONDS));
         int baselineConnections = server.serverConnectionCount();
         long baselineHeap = usedHeapAfterGc();
 
@@ -69,7 +69,7 @@ class FuzzTest {
             }
             iterations++;
             if (iterations % 250 == 0) {
-                assertEquals("still here", echo.echo("still here").get(10, TimeUnit.SECONDS));
+                assertEquals("still here", echo.echo("still here").get(20, TimeUnit.SECONDS));
             }
         }
         assertTrue(iterations > 0);
@@ -84,7 +84,7 @@ class FuzzTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> server.serverConnectionCount() == baselineConnections);
         assertTrue(usedHeapAfterGc() < baselineHeap + HEAP_GROWTH_BOUND, "server memory grew under fuzzing");
-        assertEquals("after", echo.echo("after").get(5, TimeUnit.SECONDS));
+        assertEquals("after", echo.echo("after").get(15, TimeUnit.SECONDS));
     }
 
     private void sendHostileInput(Socket socket, int kind) throws Exception {

@@ -38,7 +38,7 @@ class HandshakeTest {
         RpcService intruder = RpcServices.start(RpcServices.config("not-the-secret"), 0);
         try {
             ExecutionException failure = assertThrows(ExecutionException.class,
-                    () -> intruder.connect(server.getAddress() + "/echo", EchoGateway.class).get(10, TimeUnit.SECONDS));
+                    () -> intruder.connect(server.getAddress() + "/echo", EchoGateway.class).get(20, TimeUnit.SECONDS));
             assertInstanceOf(RpcHandshakeException.class, failure.getCause());
             assertTrue(failure.getCause().getMessage().contains("cluster.secret"), failure.getCause().getMessage());
         } finally {
@@ -57,15 +57,15 @@ class HandshakeTest {
             InputStream in = socket.getInputStream();
             assertEquals(-1, in.read(), "the server must close without answering");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.serverConnectionCount() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.serverConnectionCount() == 0);
         assertGoodClientIsServed();
     }
 
     private void assertGoodClientIsServed() throws Exception {
         RpcService friend = RpcServices.start();
         try {
-            EchoGateway echo = friend.connect(server.getAddress() + "/echo", EchoGateway.class).get(10, TimeUnit.SECONDS);
-            assertEquals("ok", echo.echo("ok").get(5, TimeUnit.SECONDS));
+            EchoGateway echo = friend.connect(server.getAddress() + "/echo", EchoGateway.class).get(20, TimeUnit.SECONDS);
+            assertEquals("ok", echo.echo("ok").get(15, TimeUnit.SECONDS));
         } finally {
             friend.closeAsync().get(30, TimeUnit.SECONDS);
         }

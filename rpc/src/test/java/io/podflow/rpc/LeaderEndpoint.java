@@ -21,6 +21,6 @@ final class LeaderEndpoint extends FencedRpcEndpoint<UUID> implements LeaderGate
         callAsync(() -> {
             setFencingToken(leader);
             return null;
-        }, Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
+        }, Duration.ofSeconds(5)).get(15, TimeUnit.SECONDS);
     }
 }

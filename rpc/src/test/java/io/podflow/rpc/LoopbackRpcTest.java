@@ -33,7 +33,7 @@ class LoopbackRpcTest {
         client = RpcServices.start();
         endpoint = new EchoEndpoint(server, "echo");
         endpoint.start();
-        remote = client.connect(endpoint.getAddress(), EchoGateway.class).get(10, TimeUnit.SECONDS);
+        remote = client.connect(endpoint.getAddress(), EchoGateway.class).get(20, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -44,12 +44,12 @@ class LoopbackRpcTest {
 
     @Test
     void askReturnsTheRemoteResult() throws Exception {
-        assertEquals("hello", remote.echo("hello").get(5, TimeUnit.SECONDS));
-        assertEquals(5, remote.add(2, 3).get(5, TimeUnit.SECONDS));
+        assertEquals("hello", remote.echo("hello").get(15, TimeUnit.SECONDS));
+        assertEquals(5, remote.add(2, 3).get(15, TimeUnit.SECONDS));
         assertEquals(new EchoGateway.Item("a!", 2, List.of("x", "y")),
-                remote.roundTrip(new EchoGateway.Item("a", 1, List.of("x", "y"))).get(5, TimeUnit.SECONDS));
+                remote.roundTrip(new EchoGateway.Item("a", 1, List.of("x", "y"))).get(15, TimeUnit.SECONDS));
         byte[] payload = {1, 2, 3, -1};
-        assertArrayEquals(payload, remote.bytes(payload).get(5, TimeUnit.SECONDS));
+        assertArrayEquals(payload, remote.bytes(payload).get(15, TimeUnit.SECONDS));
         assertEquals(endpoint.getAddress(), remote.getAddress());
     }
 
@@ -62,14 +62,14 @@ class LoopbackRpcTest {
         for (int i = 0; i < 50; i++) {
             expected.add("m" + i);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> remote.remembered().get().size() == 50);
-        assertEquals(expected, remote.remembered().get(5, TimeUnit.SECONDS));
+        await().atMost(Duration.ofSeconds(20)).until(() -> remote.remembered().get().size() == 50);
+        assertEquals(expected, remote.remembered().get(15, TimeUnit.SECONDS));
     }
 
     @Test
     void remoteExceptionKeepsTypeMessageAndStack() {
         ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> remote.failWith("boom").get(5, TimeUnit.SECONDS));
+                () -> remote.failWith("boom").get(15, TimeUnit.SECONDS));
         RemoteRpcException remoteError = assertInstanceOf(RemoteRpcException.class, failure.getCause());
         assertEquals(IllegalStateException.class.getName(), remoteError.remoteClassName());
         assertEquals("boom", remoteError.remoteMessage());
@@ -80,18 +80,18 @@ class LoopbackRpcTest {
     @Test
     void askTimesOutWithPerCallAndDefaultTimeout() throws Exception {
         ExecutionException perCall = assertThrows(ExecutionException.class,
-                () -> remote.neverAnswers(Duration.ofMillis(200)).get(5, TimeUnit.SECONDS));
+                () -> remote.neverAnswers(Duration.ofMillis(200)).get(15, TimeUnit.SECONDS));
         assertInstanceOf(RpcTimeoutException.class, perCall.getCause());
         assertTrue(perCall.getCause().getMessage().contains("neverAnswers"), perCall.getCause().getMessage());
 
         RpcService impatient = RpcServices.start(RpcServices.config(RpcServices.SECRET)
                 .set(RpcOptions.ASK_TIMEOUT, Duration.ofMillis(300)), 0);
         try {
-            EchoGateway gateway = impatient.connect(endpoint.getAddress(), EchoGateway.class).get(5, TimeUnit.SECONDS);
+            EchoGateway gateway = impatient.connect(endpoint.getAddress(), EchoGateway.class).get(15, TimeUnit.SECONDS);
             ExecutionException byDefault = assertThrows(ExecutionException.class,
-                    () -> gateway.neverAnswersWithinDefault().get(5, TimeUnit.SECONDS));
+                    () -> gateway.neverAnswersWithinDefault().get(15, TimeUnit.SECONDS));
             assertInstanceOf(RpcTimeoutException.class, byDefault.getCause());
-            assertEquals("still fine", gateway.echo("still fine").get(5, TimeUnit.SECONDS));
+            assertEquals("still fine", gateway.echo("still fine").get(15, TimeUnit.SECONDS));
         } finally {
             impatient.closeAsync().get(30, TimeUnit.SECONDS);
         }
@@ -100,10 +100,10 @@ class LoopbackRpcTest {
     @Test
     void callsRunOnTheMainThreadAndNeverOverlap() throws Exception {
         EchoGateway self = endpoint.getSelfGateway(EchoGateway.class);
-        EchoGateway local = server.connect(endpoint.getAddress(), EchoGateway.class).get(5, TimeUnit.SECONDS);
-        assertTrue(remote.runsOnMainThread().get(5, TimeUnit.SECONDS));
-        assertTrue(self.runsOnMainThread().get(5, TimeUnit.SECONDS));
-        assertTrue(local.runsOnMainThread().get(5, TimeUnit.SECONDS));
+        EchoGateway local = server.connect(endpoint.getAddress(), EchoGateway.class).get(15, TimeUnit.SECONDS);
+        assertTrue(remote.runsOnMainThread().get(15, TimeUnit.SECONDS));
+        assertTrue(self.runsOnMainThread().get(15, TimeUnit.SECONDS));
+        assertTrue(local.runsOnMainThread().get(15, TimeUnit.SECONDS));
 
         List<CompletableFuture<Integer>> calls = new ArrayList<>();
         List<Thread> callers = new ArrayList<>();
@@ -124,7 +124,7 @@ class LoopbackRpcTest {
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         assertEquals(300, calls.size());
-        assertEquals(0, remote.overlapsSeen().get(5, TimeUnit.SECONDS));
+        assertEquals(0, remote.overlapsSeen().get(15, TimeUnit.SECONDS));
     }
 
     @Test
@@ -136,21 +136,21 @@ class LoopbackRpcTest {
     void runAsyncCallAsyncAndScheduledRunsExecuteOnTheMainThread() throws Exception {
         AtomicBoolean ranOnMainThread = new AtomicBoolean();
         endpoint.runAsync(() -> ranOnMainThread.set(endpoint.isRunningInMainThread()));
-        await().atMost(Duration.ofSeconds(5)).untilTrue(ranOnMainThread);
+        await().atMost(Duration.ofSeconds(15)).untilTrue(ranOnMainThread);
 
         assertTrue(endpoint.callAsync(endpoint::isRunningInMainThread, Duration.ofSeconds(5))
-                .get(5, TimeUnit.SECONDS));
+                .get(15, TimeUnit.SECONDS));
 
         AtomicBoolean scheduled = new AtomicBoolean();
         endpoint.scheduleRunAsync(() -> scheduled.set(endpoint.isRunningInMainThread()), Duration.ofMillis(50));
-        await().atMost(Duration.ofSeconds(5)).untilTrue(scheduled);
+        await().atMost(Duration.ofSeconds(15)).untilTrue(scheduled);
 
         AtomicBoolean cancelledRan = new AtomicBoolean();
         ScheduledRun cancelled = endpoint.scheduleRunAsync(() -> cancelledRan.set(true), Duration.ofMillis(100));
         cancelled.cancel();
         AtomicBoolean later = new AtomicBoolean();
         endpoint.scheduleRunAsync(() -> later.set(true), Duration.ofMillis(300));
-        await().atMost(Duration.ofSeconds(5)).untilTrue(later);
+        await().atMost(Duration.ofSeconds(15)).untilTrue(later);
         assertTrue(!cancelledRan.get(), "a cancelled scheduled run must not run");
     }
 
@@ -158,23 +158,23 @@ class LoopbackRpcTest {
     void connectingToAMissingEndpointFailsClearly() {
         String missing = server.getAddress() + "/nobody";
         ExecutionException remoteMiss = assertThrows(ExecutionException.class,
-                () -> client.connect(missing, EchoGateway.class).get(5, TimeUnit.SECONDS));
+                () -> client.connect(missing, EchoGateway.class).get(15, TimeUnit.SECONDS));
         assertInstanceOf(RpcEndpointNotFoundException.class, remoteMiss.getCause());
         assertTrue(remoteMiss.getCause().getMessage().contains("nobody"));
         ExecutionException localMiss = assertThrows(ExecutionException.class,
-                () -> server.connect(missing, EchoGateway.class).get(5, TimeUnit.SECONDS));
+                () -> server.connect(missing, EchoGateway.class).get(15, TimeUnit.SECONDS));
         assertInstanceOf(RpcEndpointNotFoundException.class, localMiss.getCause());
     }
 
     @Test
     void callsToAStoppedEndpointFailAndItsNameCanBeReused() throws Exception {
-        endpoint.closeAsync().get(5, TimeUnit.SECONDS);
+        endpoint.closeAsync().get(15, TimeUnit.SECONDS);
         ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> remote.echo("anyone?").get(5, TimeUnit.SECONDS));
+                () -> remote.echo("anyone?").get(15, TimeUnit.SECONDS));
         assertInstanceOf(RpcEndpointNotFoundException.class, failure.getCause());
 
         EchoEndpoint again = new EchoEndpoint(server, "echo");
         again.start();
-        assertEquals("back", remote.echo("back").get(5, TimeUnit.SECONDS));
+        assertEquals("back", remote.echo("back").get(15, TimeUnit.SECONDS));
     }
 }

@@ -28,18 +28,18 @@ class LostConnectionTest {
         RpcService client = RpcServices.start();
         try {
             EchoGateway echo = client.connect(server.getAddress() + "/echo", EchoGateway.class)
-                    .get(10, TimeUnit.SECONDS);
-            assertEquals("up", echo.echo("up").get(5, TimeUnit.SECONDS));
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals("up", echo.echo("up").get(15, TimeUnit.SECONDS));
             List<CompletableFuture<String>> inFlight = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 inFlight.add(echo.neverAnswers(Duration.ofMinutes(5)));
             }
             // one connection and one mailbox keep order: once this answers, the five calls are being served
-            assertEquals("queued", echo.echo("queued").get(5, TimeUnit.SECONDS));
+            assertEquals("queued", echo.echo("queued").get(15, TimeUnit.SECONDS));
 
             server.closeAsync().get(30, TimeUnit.SECONDS);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> inFlight.stream().allMatch(CompletableFuture::isDone));
+            await().atMost(Duration.ofSeconds(20)).until(() -> inFlight.stream().allMatch(CompletableFuture::isDone));
             for (CompletableFuture<String> call : inFlight) {
                 CompletionException failure = assertThrows(CompletionException.class, call::join);
                 assertInstanceOf(RpcConnectionException.class, failure.getCause());
@@ -49,7 +49,7 @@ class LostConnectionTest {
 
             server = RpcServices.start(RpcServices.config(RpcServices.SECRET), port);
             new EchoEndpoint(server, "echo").start();
-            assertEquals("back", echo.echo("back").get(5, TimeUnit.SECONDS));
+            assertEquals("back", echo.echo("back").get(15, TimeUnit.SECONDS));
         } finally {
             client.closeAsync().get(30, TimeUnit.SECONDS);
             server.closeAsync().get(30, TimeUnit.SECONDS);

@@ -30,8 +30,8 @@ class ShutdownTest {
         int serverPort = server.getPort();
         StoppingEndpoint endpoint = new StoppingEndpoint(server);
         endpoint.start();
-        EchoGateway echo = client.connect(endpoint.getAddress(), EchoGateway.class).get(10, TimeUnit.SECONDS);
-        assertEquals("hi", echo.echo("hi").get(5, TimeUnit.SECONDS));
+        EchoGateway echo = client.connect(endpoint.getAddress(), EchoGateway.class).get(20, TimeUnit.SECONDS);
+        assertEquals("hi", echo.echo("hi").get(15, TimeUnit.SECONDS));
 
         CompletableFuture<Void> closing = server.closeAsync();
         assertSame(closing, server.closeAsync(), "closing twice must be harmless");
@@ -73,7 +73,7 @@ class ShutdownTest {
         RpcService service = RpcServices.start();
         service.closeAsync().get(30, TimeUnit.SECONDS);
         var failure = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
-                () -> service.connect("127.0.0.1:1/echo", EchoGateway.class).get(5, TimeUnit.SECONDS));
+                () -> service.connect("127.0.0.1:1/echo", EchoGateway.class).get(15, TimeUnit.SECONDS));
         assertInstanceOf(RpcException.class, failure.getCause());
     }
 

@@ -40,22 +40,22 @@ class TypeAllowListTest {
     @Test
     void subtypeTheServerDidNotRegisterFailsTheCallOnly() throws Exception {
         ShapeGateway shapes = client.connect(server.getAddress() + "/shapes", ShapeGateway.class)
-                .get(10, TimeUnit.SECONDS);
-        assertEquals("circle r=2.0", shapes.describe(new Circle(2)).get(5, TimeUnit.SECONDS));
+                .get(20, TimeUnit.SECONDS);
+        assertEquals("circle r=2.0", shapes.describe(new Circle(2)).get(15, TimeUnit.SECONDS));
 
         ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> shapes.describe(new Square(3)).get(5, TimeUnit.SECONDS));
+                () -> shapes.describe(new Square(3)).get(15, TimeUnit.SECONDS));
         assertInstanceOf(RpcCodecException.class, failure.getCause());
         assertTrue(failure.getCause().getMessage().contains("Cannot decode the arguments of ShapeGateway.describe"),
                 failure.getCause().getMessage());
 
-        assertEquals("circle r=1.0", shapes.describe(new Circle(1)).get(5, TimeUnit.SECONDS));
+        assertEquals("circle r=1.0", shapes.describe(new Circle(1)).get(15, TimeUnit.SECONDS));
     }
 
     @Test
     void gatewayWithAnUnregisteredTypeIsRejectedUpFront() {
         ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> client.connect(server.getAddress() + "/shapes", UnregisteredGateway.class).get(10, TimeUnit.SECONDS));
+                () -> client.connect(server.getAddress() + "/shapes", UnregisteredGateway.class).get(20, TimeUnit.SECONDS));
         assertInstanceOf(RpcCodecException.class, failure.getCause());
         assertTrue(failure.getCause().getMessage().contains(Thread.class.getName()), failure.getCause().getMessage());
     }
