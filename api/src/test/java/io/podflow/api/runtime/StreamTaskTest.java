@@ -2,6 +2,7 @@ package io.podflow.api.runtime;
 
 import io.podflow.api.environment.StreamExecutionEnvironment;
 import io.podflow.api.environment.TimeCharacteristic;
+import io.podflow.api.functions.SourceFunction;
 import io.podflow.api.tuple.Tuple2;
 import io.podflow.api.windowing.Time;
 import io.podflow.api.windowing.WatermarkStrategy;
@@ -19,9 +20,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StreamTaskTest {
 
@@ -82,6 +86,51 @@ class StreamTaskTest {
     }
 
     private static final byte[] END = new byte[0];
+    private static final AtomicBoolean SOURCE_CANCELLED =
+            new AtomicBoolean();
+
+    /** Emits numbers until cancelled, like a socket source that never closes. */
+    static final class EndlessSource implements SourceFunction<Long> {
+        private volatile boolean running = true;
+
+        @Override
+        public void run(SourceContext<Long> context) throws InterruptedException {
+            for (long n = 0; running; n++) {
+                context.collect(n);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
+            SOURCE_CANCELLED.set(true);
+        }
+    }
+
+    @Test
+    void interruptingTheTaskThreadCancelsTheSourceAndEndsTheTask() throws Exception {
+        RESULTS.clear();
+        SOURCE_CANCELLED.set(false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.addSource(new EndlessSource()).addSink(value -> RESULTS.add(value));
+        JobVertex vertex = env.getJobGraph("endless").vertices().get(0);
+        TaskContext context = new TestTaskContext(vertex.configuration(), List.of());
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread task = new Thread(() -> {
+            try {
+                new StreamTask().invoke(context);
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "endless task");
+        task.start();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> RESULTS.size() > 100);
+        task.interrupt();
+        task.join(10_000);
+        assertEquals(Thread.State.TERMINATED, task.getState());
+        assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
+        assertTrue(SOURCE_CANCELLED.get(), "the source was told to stop");
+    }
 
     private static Thread runTask(JobVertex vertex, LinkedBlockingQueue<byte[]> input) {
         RecordReader reader = () -> {
