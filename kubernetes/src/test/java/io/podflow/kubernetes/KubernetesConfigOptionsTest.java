@@ -9,6 +9,8 @@ import io.podflow.common.config.Configuration;
 import io.podflow.common.config.IllegalConfigurationException;
 import io.podflow.common.config.OptionRegistry;
 import io.podflow.kubernetes.KubernetesConfigOptions.ServiceExposedType;
+import io.podflow.kubernetes.resourcemanager.ResourceManagerOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +65,7 @@ class KubernetesConfigOptionsTest {
     void theSeedsMillisecondTaskManagerTimeoutIsAnHour() {
         Configuration config = Configuration.fromMap(Map.of("resourcemanager.taskmanager-timeout", "3600000"));
 
-        assertEquals(java.time.Duration.ofHours(1),
-                config.get(io.podflow.kubernetes.resourcemanager.ResourceManagerOptions.TASKMANAGER_TIMEOUT));
+        assertEquals(Duration.ofHours(1),
+                config.get(ResourceManagerOptions.TASKMANAGER_TIMEOUT));
     }
 }

@@ -1,5 +1,6 @@
 package io.podflow.kubernetes.naming;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ public final class KubernetesNameRules {
     }
 
     private static String suggestion(String name) {
-        String lowered = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+        String lowered = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
         return lowered.replaceAll("^[^a-z0-9]+", "").replaceAll("[^a-z0-9]+$", "");
     }
 }

@@ -7,6 +7,7 @@ import io.podflow.common.config.Configuration;
 import io.podflow.common.config.IllegalConfigurationException;
 import io.podflow.common.config.OptionType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ public final class Tolerations {
         }
         TolerationBuilder toleration = new TolerationBuilder();
         fields.forEach((field, value) -> {
-            switch (field.toLowerCase(java.util.Locale.ROOT)) {
+            switch (field.toLowerCase(Locale.ROOT)) {
                 case "key" -> toleration.withKey(value);
                 case "operator" -> toleration.withOperator(value);
                 case "value" -> toleration.withValue(value);
