@@ -97,7 +97,8 @@ public final class LocalStreamRunner implements PipelineExecutor {
         return thread;
     }
 
-    private static Invokable instantiate(JobVertex vertex, ClassLoader classLoader) throws ReflectiveOperationException {
+    private static Invokable instantiate(JobVertex vertex, ClassLoader classLoader)
+            throws ReflectiveOperationException {
         Class<?> type = Class.forName(vertex.invokableClassName(), true, classLoader);
         return (Invokable) type.getConstructor().newInstance();
     }

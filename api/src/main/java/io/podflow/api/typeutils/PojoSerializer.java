@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Serializes a POJO (public class, public no-argument constructor, every instance field public or reachable
- * through a public getter and setter, at least one field) field by field in name order; the fields are found by reflection once.
+ * through a public getter and setter, at least one field) field by field in name order; the fields are found by
+ * reflection once.
  */
 public final class PojoSerializer<T> implements TypeSerializer<T> {
 
