@@ -1,6 +1,7 @@
 package io.podflow.taskmanager;
 
 import io.podflow.protocol.AllocationID;
+import io.podflow.protocol.ExecutionState;
 import io.podflow.protocol.JobMasterGateway;
 import io.podflow.protocol.JobMasterId;
 import io.podflow.protocol.RegistrationResponse;
@@ -236,6 +237,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             }
             if (slots.slotsOf(slot.jobId()).isEmpty()) {
                 classLoaders.release(slot.jobId());
+                exchange.resetJob(slot.jobId());
             }
         });
     }
@@ -272,9 +274,6 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             return CompletableFuture.failedFuture(new IllegalStateException("Attempt " + deployment.attemptId()
                     + " (" + deployment.subtaskName() + ") is already running here"));
         }
-        if (tasks.values().stream().noneMatch(task -> task.deployment().jobId().equals(deployment.jobId()))) {
-            exchange.resetJob(deployment.jobId());
-        }
         Task task = new Task(deployment, classLoaders, exchange, state -> runAsync(() -> onTaskState(state)),
                 settings.cancellationTimeout(), fatalErrors);
         tasks.put(deployment.attemptId(), task);
@@ -287,6 +286,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private void onTaskState(TaskExecutionState state) {
         if (state.state().isTerminal()) {
             tasks.remove(state.attemptId());
+        }
+        if (state.state() == ExecutionState.FAILED || state.state() == ExecutionState.CANCELED) {
+            // the job will be restarted or ended; what this attempt's peers left in the channels must not reach
+            // the next attempt, and the JobMaster redeploys only after hearing this
+            exchange.resetJob(state.jobId());
         }
         JobMasterConnection jobMaster = jobMasters.get(state.jobId());
         if (jobMaster == null) {

@@ -109,6 +109,13 @@ class LocalClusterTest {
                 .mapToInt(TaskManagerInfo::slotsFree).sum();
     }
 
+    /** Polls until the job ended: asking for the result directly would outlast the RPC ask timeout. */
+    private JobResult awaitResult(JobID job) throws Exception {
+        await().atMost(WAIT).until(() -> dispatcher.requestJobDetails(job).get(10, TimeUnit.SECONDS).status()
+                .isGloballyTerminal());
+        return dispatcher.requestJobResult(job).get(10, TimeUnit.SECONDS);
+    }
+
     private static JobVertex vertex(String name, Class<?> invokable, int parallelism, Map<String, String> config) {
         return new JobVertex(JobVertexID.generate(), name, invokable.getName(), parallelism, config);
     }
@@ -122,7 +129,7 @@ class LocalClusterTest {
                 List.of(new JobEdge(source.id(), sink.id(), Partitioning.HASH)), List.of(), Map.of());
 
         dispatcher.submitJob(graph).get(30, TimeUnit.SECONDS);
-        JobResult result = dispatcher.requestJobResult(job).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        JobResult result = awaitResult(job);
 
         assertEquals(JobStatus.FINISHED, result.status(), String.valueOf(result.failureCause()));
         List<String> expected = IntStream.range(0, 1000).mapToObj(n -> (n % 4) + ":" + n).sorted().toList();
@@ -141,8 +148,7 @@ class LocalClusterTest {
 
         dispatcher.cancelJob(job).get(30, TimeUnit.SECONDS);
 
-        assertEquals(JobStatus.CANCELED, dispatcher.requestJobResult(job).get(WAIT.toSeconds(), TimeUnit.SECONDS)
-                .status());
+        assertEquals(JobStatus.CANCELED, awaitResult(job).status());
         await().atMost(WAIT).until(() -> freeSlots() == 4);
     }
 }

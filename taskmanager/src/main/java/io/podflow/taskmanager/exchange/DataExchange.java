@@ -18,6 +18,9 @@ public interface DataExchange {
     /** A writer to the consumers of this output of the deployed task, spreading records by the edge's partitioning. */
     PartitionWriter openOutput(TaskDeploymentDescriptor task, TaskOutput output);
 
-    /** Drops whatever the job's channels still hold, before the job's tasks are deployed afresh. */
+    /**
+     * Drops whatever the job's channels still hold; called when an attempt of the job failed or was cancelled (the
+     * job restarts or ends) and when the job leaves this TaskManager, never while a healthy attempt is running.
+     */
     void resetJob(JobID jobId);
 }
