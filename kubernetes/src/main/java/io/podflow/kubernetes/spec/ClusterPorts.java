@@ -10,17 +10,17 @@ import java.util.Map;
 /** The fixed ports the cluster's containers listen on and its Services point at. */
 public record ClusterPorts(int rest, int jobManagerRpc, int blob, int taskManagerRpc, int taskManagerData) {
 
-    // the RPC port options are declared in podflow-rpc, which this module does not depend on
+    // these options are declared in podflow-rpc and podflow-taskmanager, which this module does not depend on
     static final String JOBMANAGER_RPC_PORT_KEY = "jobmanager.rpc.port";
     static final String TASKMANAGER_RPC_PORT_KEY = "taskmanager.rpc.port";
-    static final int TASKMANAGER_DATA_PORT = 6121;
+    static final String TASKMANAGER_DATA_PORT_KEY = "taskmanager.data.port";
 
     public static ClusterPorts from(Configuration config) {
         return new ClusterPorts(fixed(config.get(RestOptions.PORT), RestOptions.PORT.key()),
                 fixed(intValue(config, JOBMANAGER_RPC_PORT_KEY, 6123), JOBMANAGER_RPC_PORT_KEY),
                 fixed(config.get(BlobServerOptions.PORT), BlobServerOptions.PORT.key()),
                 fixed(intValue(config, TASKMANAGER_RPC_PORT_KEY, 6122), TASKMANAGER_RPC_PORT_KEY),
-                TASKMANAGER_DATA_PORT);
+                fixed(intValue(config, TASKMANAGER_DATA_PORT_KEY, 6121), TASKMANAGER_DATA_PORT_KEY));
     }
 
     /** Container ports of the JobManager, by port name. */
@@ -44,7 +44,8 @@ public record ClusterPorts(int rest, int jobManagerRpc, int blob, int taskManage
     Map<String, String> asConfiguration() {
         return Map.of(RestOptions.PORT.key(), String.valueOf(rest), JOBMANAGER_RPC_PORT_KEY,
                 String.valueOf(jobManagerRpc), BlobServerOptions.PORT.key(), String.valueOf(blob),
-                TASKMANAGER_RPC_PORT_KEY, String.valueOf(taskManagerRpc));
+                TASKMANAGER_RPC_PORT_KEY, String.valueOf(taskManagerRpc), TASKMANAGER_DATA_PORT_KEY,
+                String.valueOf(taskManagerData));
     }
 
     private static int intValue(Configuration config, String key, int defaultValue) {

@@ -4,11 +4,14 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.List;
 
-/** The pod's own IP and name as environment variables, filled in by the kubelet from the pod's fields. */
+/**
+ * The pod's own IP and name as environment variables, filled in by the kubelet from the pod's fields; a TaskManager
+ * advertises {@code POD_IP} when {@code taskmanager.host} is unset.
+ */
 public record PodIdentityEnvStep() implements PodStep {
 
-    public static final String POD_IP = "_POD_IP_ADDRESS";
-    public static final String POD_NAME = "_POD_NAME";
+    public static final String POD_IP = "POD_IP";
+    public static final String POD_NAME = "POD_NAME";
 
     @Override
     public PodDraft apply(PodDraft draft) {

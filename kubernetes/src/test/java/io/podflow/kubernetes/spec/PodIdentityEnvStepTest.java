@@ -15,6 +15,6 @@ class PodIdentityEnvStepTest {
                 .stream().collect(Collectors.toMap(EnvVar::getName,
                         variable -> variable.getValueFrom().getFieldRef().getFieldPath()));
 
-        assertEquals(Map.of("_POD_IP_ADDRESS", "status.podIP", "_POD_NAME", "metadata.name"), fieldsByVariable);
+        assertEquals(Map.of("POD_IP", "status.podIP", "POD_NAME", "metadata.name"), fieldsByVariable);
     }
 }

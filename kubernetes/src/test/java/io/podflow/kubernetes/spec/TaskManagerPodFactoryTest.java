@@ -71,7 +71,7 @@ class TaskManagerPodFactoryTest {
         assertEquals("foo_key", env.get("FOO_ENV").getValueFrom().getSecretKeyRef().getKey());
         assertEquals("cluster.secret", env.get("PODFLOW_CLUSTER_SECRET").getValueFrom().getSecretKeyRef().getKey());
         assertTrue(!env.containsKey("PODFLOW_REST_AUTHENTICATION_TOKEN"));
-        assertEquals("status.podIP", env.get("_POD_IP_ADDRESS").getValueFrom().getFieldRef().getFieldPath());
+        assertEquals("status.podIP", env.get("POD_IP").getValueFrom().getFieldRef().getFieldPath());
         assertEquals(List.of("flink-config-s1", "foo"), pod.getSpec().getVolumes().stream()
                 .map(TaskManagerPodFactoryTest::source).toList());
         assertEquals("data", pod.getMetadata().getLabels().get("team"));
