@@ -46,6 +46,11 @@ public record RpcAddress(String host, int port, String endpoint) {
 
     /** {@code host:port}, the part that names the RPC service. */
     public String hostPort() {
+        return hostPort(host, port);
+    }
+
+    /** {@code host:port}, with an IPv6 host in brackets. */
+    static String hostPort(String host, int port) {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 

@@ -352,7 +352,7 @@ public final class RpcService {
     }
 
     private String hostPort() {
-        return new RpcAddress(advertisedHost, port, "x").hostPort();
+        return RpcAddress.hostPort(advertisedHost, port);
     }
 
     /** Settings of an {@link RpcService} before it binds. */
