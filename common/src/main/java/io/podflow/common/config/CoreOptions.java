@@ -1,6 +1,6 @@
 package io.podflow.common.config;
 
-/** Options every podflow process reads: default parallelism and JVM options. */
+/** Options every podflow process reads: default parallelism, JVM options and temporary directories. */
 public final class CoreOptions {
 
     public static final ConfigOption<Integer> DEFAULT_PARALLELISM = ConfigOptions.key("parallelism.default")
@@ -23,6 +23,12 @@ public final class CoreOptions {
             .stringType()
             .defaultValue("")
             .withDescription("JVM options for TaskManagers, added after env.java.opts.");
+
+    public static final ConfigOption<String> TMP_DIRS = ConfigOptions.key("io.tmp.dirs")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Directories for temporary files, separated by ',' or the system path separator; "
+                    + "a TaskManager caches the jars it fetches under the first. Unset, java.io.tmpdir.");
 
     private CoreOptions() {
     }

@@ -26,8 +26,14 @@ public final class TaskManagerOptions {
     public static final ConfigOption<String> HOST = ConfigOptions.key("taskmanager.host")
             .stringType()
             .noDefaultValue()
-            .withDescription("Host name or IP the TaskManager advertises for RPC and data; unset, the local host "
-                    + "address.");
+            .withDescription("Host name or IP the TaskManager advertises for RPC and data; unset, the POD_IP "
+                    + "environment variable if set, else the local host address.");
+
+    public static final ConfigOption<String> BIND_HOST = ConfigOptions.key("taskmanager.bind-host")
+            .stringType()
+            .defaultValue("0.0.0.0")
+            .withDescription("Address the TaskManager's RPC service binds to; taskmanager.host is where others "
+                    + "reach it.");
 
     public static final ConfigOption<Integer> DATA_PORT = ConfigOptions.key("taskmanager.data.port")
             .intType()
