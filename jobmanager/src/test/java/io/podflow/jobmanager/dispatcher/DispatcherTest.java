@@ -13,7 +13,6 @@ import io.podflow.protocol.ProtocolTypes;
 import io.podflow.protocol.job.DuplicateJobException;
 import io.podflow.protocol.job.InvalidJobGraphException;
 import io.podflow.protocol.job.JobDetails;
-import io.podflow.protocol.job.JobEdge;
 import io.podflow.protocol.job.JobGraph;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.JobStatus;
@@ -23,7 +22,6 @@ import io.podflow.rpc.RemoteRpcException;
 import io.podflow.rpc.RpcOptions;
 import io.podflow.rpc.RpcService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,9 +178,8 @@ class DispatcherTest {
         assertTrue(refused.getMessage().contains("needs jar blob " + missing + ", which is not on the BlobServer"),
                 refused.getMessage());
 
-        JobGraph withJar = new JobGraph(JobID.generate(), base.name(), base.vertices(),
-                base.edges().stream().map(edge -> new JobEdge(edge.source(), edge.target(), edge.partitioning()))
-                        .toList(), List.of(stored.hex()), Map.of());
+        JobGraph withJar = new JobGraph(JobID.generate(), base.name(), base.vertices(), base.edges(),
+                List.of(stored.hex()), Map.of());
         get(local.submitJob(withJar));
         assertEquals(JobStatus.FINISHED, get(local.requestJobResult(withJar.jobId())).status());
         await().atMost(Duration.ofSeconds(30)).until(() -> blobStore.find(stored).isEmpty());
