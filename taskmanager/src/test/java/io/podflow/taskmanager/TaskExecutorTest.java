@@ -217,6 +217,31 @@ class TaskExecutorTest {
     }
 
     @Test
+    void recordsOfAProducerThatFinishedBeforeItsConsumersWereDeployedAreKept() throws Exception {
+        TaskExecutor taskExecutor = startTaskExecutor("tm-early");
+        JobID job = JobID.generate();
+        TestJobMaster jobMaster = jobMasterWithSlots(job, 1);
+        TaskManagerLocation location = jobMaster.offeringTaskManagers.get(0);
+        SlotOffer slot = jobMaster.offers.get(0);
+        JobVertexID source = JobVertexID.generate();
+        JobVertexID sink = JobVertexID.generate();
+        List<TaskPeer> peers = List.of(new TaskPeer(0, location));
+        TaskDeploymentDescriptor sourceTask = deployment(job, source, "source", 0, 1, slot, NumberSource.class,
+                Map.of("count", "10"), List.of(), List.of(new TaskOutput(sink, Partitioning.FORWARD, peers)));
+        TaskDeploymentDescriptor sinkTask = deployment(job, sink, "sink", 0, 1, slot, CollectingSink.class,
+                Map.of("sink", job.toString()), List.of(new TaskInput(source, Partitioning.FORWARD, peers)), List.of());
+        TaskExecutorGateway gateway = gatewayOf(taskExecutor);
+
+        gateway.submitTask(sourceTask, jobMaster.getFencingToken()).get(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> jobMaster.statesOf(sourceTask.attemptId()).contains(ExecutionState.FINISHED));
+        gateway.submitTask(sinkTask, jobMaster.getFencingToken()).get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> jobMaster.statesOf(sinkTask.attemptId()).contains(ExecutionState.FINISHED));
+        assertEquals(IntStream.range(0, 10).mapToObj(n -> "0:" + n).toList(),
+                CollectingSink.COLLECTED.get(job.toString()));
+    }
+
+    @Test
     void runsUserCodeFromTheJobJarInItsOwnClassLoader() throws Exception {
         List<Path> classpath = List.of(
                 Path.of(Invokable.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
