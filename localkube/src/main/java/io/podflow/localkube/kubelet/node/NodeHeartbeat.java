@@ -49,7 +49,8 @@ public final class NodeHeartbeat {
                     registrar.publishStatus(node, now);
                 }
                 renewLease(current);
-            } catch (KubernetesClientException e) {
+            } catch (RuntimeException e) {
+                // never let one failure escape: the scheduler would silently stop all later beats
                 LOG.warn("heartbeat of node {} failed: {}", node.name(), e.getMessage());
             }
         }
