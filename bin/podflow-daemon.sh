@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Starts, runs in the foreground, or stops one podflow process.
 # usage: podflow-daemon.sh (start|start-foreground|stop) <role> <main class> [args...]
+# Several processes of one role may run on a host (e.g. two TaskManagers): each gets the lowest free instance
+# number n, logs to log/flink-<user>-<role>-<n>-<host>.log and keeps its pid in flink-<user>-<role>-<n>.pid;
+# stop ends the one with the highest number.
 set -euo pipefail
 . "$(dirname "$0")/config.sh"
 
@@ -8,39 +11,63 @@ action=$1 role=$2 main_class=$3
 shift 3
 host=$(hostname)
 user=${USER:-$(id -un 2>/dev/null || echo podflow)}
-mkdir -p "$FLINK_LOG_DIR"
-log_base="$FLINK_LOG_DIR/flink-$user-$role-0-$host"
-pid_file="$FLINK_PID_DIR/flink-$user-$role.pid"
 
-mapfile -t log_opts < <(log_settings "$log_base.log")
-read -r -a java_opts <<<"$(java_opts_for "$role")"
-command=("$JAVA_RUN" "${java_opts[@]}" "${log_opts[@]}" -cp "$PODFLOW_CLASSPATH" "$main_class" "$@")
+pid_file() { # $1 = instance number
+  printf '%s/flink-%s-%s-%s.pid' "$FLINK_PID_DIR" "$user" "$role" "$1"
+}
+
+running() { # $1 = instance number
+  [ -f "$(pid_file "$1")" ] && kill -0 "$(cat "$(pid_file "$1")")" 2>/dev/null
+}
+
+free_instance() {
+  local n=0
+  while running "$n"; do n=$((n + 1)); done
+  echo "$n"
+}
+
+launch() { # $1 = instance number, then the arguments; sets command and log_base
+  mkdir -p "$FLINK_LOG_DIR"
+  log_base="$FLINK_LOG_DIR/flink-$user-$role-$1-$host"
+  mapfile -t log_opts < <(log_settings "$log_base.log")
+  read -r -a java_opts <<<"$(java_opts_for "$role")"
+  command=("$JAVA_RUN" "${java_opts[@]}" "${log_opts[@]}" -cp "$PODFLOW_CLASSPATH" "$main_class" "$@")
+}
 
 case "$action" in
   start-foreground)
+    launch "$(free_instance)" "$@"
     exec "${command[@]}"
     ;;
   start)
-    if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
-      echo "$role is already running as process $(cat "$pid_file")."
-      exit 1
-    fi
+    instance=$(free_instance)
+    launch "$instance" "$@"
     echo "Starting $role daemon on host $host."
     nohup "${command[@]}" >"$log_base.out" 2>&1 </dev/null &
-    echo $! >"$pid_file"
+    echo $! >"$(pid_file "$instance")"
     ;;
   stop)
-    if [ ! -f "$pid_file" ] || ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    newest=-1
+    for file in "$FLINK_PID_DIR/flink-$user-$role-"*.pid; do
+      [ -f "$file" ] || continue
+      n=${file##*-}
+      n=${n%.pid}
+      if running "$n"; then
+        [ "$n" -gt "$newest" ] && newest=$n
+      else
+        rm -f "$file"
+      fi
+    done
+    if [ "$newest" -lt 0 ]; then
       echo "No $role daemon to stop on host $host."
-      rm -f "$pid_file"
       exit 0
     fi
-    pid=$(cat "$pid_file")
+    pid=$(cat "$(pid_file "$newest")")
     echo "Stopping $role daemon (pid: $pid) on host $host."
     kill "$pid"
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-    rm -f "$pid_file"
+    rm -f "$(pid_file "$newest")"
     ;;
   *)
     echo "usage: $(basename "$0") (start|start-foreground|stop) $role [-Dkey=value ...]" >&2
