@@ -209,8 +209,8 @@ public final class PodWorker implements Runnable {
             process.onExit().thenAccept(code -> post(new KubeletEvent.ContainerExited(uid, spec.getName(), attempt,
                     code)));
             if (!runtime.isInitContainer(spec.getName())) {
-                probes.start(uid, runtime.pod(), spec, attempt, runtime.sandbox().ip(), process, this::post);
                 container.setReady(spec.getReadinessProbe() == null);
+                startProbes(key, runtime, spec, attempt, process);
             }
             LOG.info("started container {} of pod {} as pid {}", spec.getName(), key, process.pid());
         } catch (ContainerConfigException e) {
@@ -221,6 +221,15 @@ public final class PodWorker implements Runnable {
             LOG.warn("pod {} container {} failed to start: {}", key, spec.getName(), e.toString());
         }
         dirty.add(key);
+    }
+
+    /** A probe that cannot run (e.g. a named port the container lacks) leaves the container unready, not untracked. */
+    private void startProbes(String key, PodRuntime runtime, Container spec, int attempt, ContainerProcess process) {
+        try {
+            probes.start(runtime.uid(), runtime.pod(), spec, attempt, runtime.sandbox().ip(), process, this::post);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("pod {} container {}: probes not started: {}", key, spec.getName(), e.getMessage());
+        }
     }
 
     private static Container spec(List<Container> containers, String name) {

@@ -138,6 +138,19 @@ class PodWorkerTest {
     }
 
     @Test
+    void probeOnAnUnknownNamedPortLeavesTheContainerRunningButUnready() {
+        Pod pod = new PodBuilder(pod("misprobed", "Always", "sleep 600")).editSpec().editFirstContainer()
+                .withNewReadinessProbe().withNewTcpSocket().withNewPort("no-such-port").endTcpSocket()
+                .endReadinessProbe().endContainer().endSpec().build();
+        submit(pod);
+
+        PodStatus status = awaitStatus("misprobed", s -> "Running".equals(s.getPhase()));
+
+        assertFalse(status.getContainerStatuses().get(0).getReady());
+        assertTrue(ProcessHandle.of(recordedPid("misprobed")).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
     void failingLivenessProbeRestartsTheContainer() {
         Pod pod = new PodBuilder(pod("unhealthy", "Always", "sleep 600")).editSpec()
                 .withTerminationGracePeriodSeconds(1L).editFirstContainer()
