@@ -275,5 +275,10 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
                 reconcile();
             });
         }
+
+        @Override
+        public void workerRequestFailed(int count, String reason) {
+            LOG.error("Cannot start {} TaskManager(s) for the declared slot demand: {}", count, reason);
+        }
     }
 }

@@ -13,4 +13,10 @@ public interface WorkerEvents {
 
     /** A worker is gone for good (e.g. its pod terminated); its slots are lost. {@code reason} is for people. */
     void workerTerminated(ResourceID workerId, String reason);
+
+    /**
+     * Starting {@code count} worker(s) failed in a way people must fix (e.g. the service account may not create
+     * pods); {@code reason} is one line saying what failed and how to fix it. Reported once per distinct reason.
+     */
+    void workerRequestFailed(int count, String reason);
 }

@@ -1,0 +1,71 @@
+package io.podflow.jobmanager.entrypoint;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.podflow.common.config.Configuration;
+import io.podflow.common.config.ConfigurationLoader;
+import io.podflow.jobmanager.resourcemanager.kubernetes.KubernetesResourceManagerDriver;
+import io.podflow.kubernetes.client.KubernetesClientFactory;
+import io.podflow.rpc.RpcOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The JobManager of a native Kubernetes session, run in the pod {@code kubernetes-session.sh} deploys: its
+ * TaskManagers are pods the {@link KubernetesResourceManagerDriver} creates. The pod passes the cluster secret and
+ * REST token as environment variables and its own IP as {@code POD_IP}, which is the address TaskManagers reach.
+ */
+public final class KubernetesSessionEntrypoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesSessionEntrypoint.class);
+
+    /** Environment variables that fill an option when the configuration leaves it unset. */
+    private static final Map<String, String> OPTIONS_FROM_ENV = Map.of(
+            "PODFLOW_CLUSTER_SECRET", "cluster.secret",
+            "PODFLOW_REST_AUTHENTICATION_TOKEN", "rest.authentication.token");
+
+    private KubernetesSessionEntrypoint() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        JobManagerServices services;
+        try {
+            Configuration config = load(args, System.getenv());
+            KubernetesClient client = KubernetesClientFactory.create(config);
+            String advertisedHost = advertisedHost(config, System.getenv());
+            services = JobManagerServices.start(config, advertisedHost,
+                    new KubernetesResourceManagerDriver(config, client, Clock.systemUTC()));
+        } catch (RuntimeException e) {
+            LOG.error("The JobManager cannot start: {}", e.getMessage(), e);
+            System.err.println("The JobManager cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        StandaloneSessionEntrypoint.awaitTermination(services);
+    }
+
+    static Configuration load(String[] args, Map<String, String> env) {
+        Configuration config = ConfigurationLoader.loadFromEnvironment(
+                ConfigurationLoader.parseDynamicProperties(Arrays.asList(args)));
+        OPTIONS_FROM_ENV.forEach((variable, key) -> {
+            String value = env.get(variable);
+            if (value != null && !value.isEmpty() && config.getString(key, null) == null) {
+                config.setString(key, value);
+            }
+        });
+        return config;
+    }
+
+    static String advertisedHost(Configuration config, Map<String, String> env) {
+        String podIp = env.get("POD_IP");
+        if (podIp != null && !podIp.isBlank()) {
+            return podIp;
+        }
+        return config.getOptional(RpcOptions.JOBMANAGER_ADDRESS).orElseThrow(() -> new IllegalStateException(
+                "Neither the POD_IP environment variable nor jobmanager.rpc.address says which address "
+                        + "TaskManagers reach this JobManager at"));
+    }
+}
