@@ -41,10 +41,11 @@ public final class LocalDataExchange implements DataExchange {
 
     @Override
     public RecordReader openInput(TaskDeploymentDescriptor task, TaskInput input) {
-        input.producers().forEach(producer -> requireLocal(task, producer, "reads from"));
+        List<TaskPeer> connected = connectedPeers(task, input.partitioning(), input.producers());
+        connected.forEach(producer -> requireLocal(task, producer, "reads from"));
         BlockingQueue<byte[]> queue = queue(new InputKey(task.jobId(), input.sourceVertex(), task.vertexId(),
                 task.subtaskIndex()));
-        int producers = input.producers().size();
+        int producers = connected.size();
         return new RecordReader() {
             private int finished;
 
@@ -64,27 +65,30 @@ public final class LocalDataExchange implements DataExchange {
 
     @Override
     public PartitionWriter openOutput(TaskDeploymentDescriptor task, TaskOutput output) {
-        output.consumers().forEach(consumer -> requireLocal(task, consumer, "writes to"));
-        List<TaskPeer> consumers = new ArrayList<>(output.consumers());
-        consumers.sort((a, b) -> Integer.compare(a.subtaskIndex(), b.subtaskIndex()));
+        List<TaskPeer> consumers = new ArrayList<>(connectedPeers(task, output.partitioning(), output.consumers()));
         if (consumers.isEmpty()) {
             throw new IllegalArgumentException(task.subtaskName() + " has an output to " + output.targetVertex()
-                    + " without consumers");
+                    + (output.partitioning() == Partitioning.FORWARD ? " without FORWARD consumer subtask "
+                    + task.subtaskIndex() : " without consumers"));
         }
+        consumers.forEach(consumer -> requireLocal(task, consumer, "writes to"));
+        consumers.sort((a, b) -> Integer.compare(a.subtaskIndex(), b.subtaskIndex()));
         List<BlockingQueue<byte[]>> targets = new ArrayList<>(consumers.size());
         for (TaskPeer consumer : consumers) {
             targets.add(queue(new InputKey(task.jobId(), task.vertexId(), output.targetVertex(),
                     consumer.subtaskIndex())));
         }
-        if (output.partitioning() == Partitioning.FORWARD) {
-            int own = consumers.stream().map(TaskPeer::subtaskIndex).toList().indexOf(task.subtaskIndex());
-            if (own < 0) {
-                throw new IllegalArgumentException(task.subtaskName() + " has a FORWARD output without consumer "
-                        + "subtask " + task.subtaskIndex());
-            }
-            return new QueueWriter(targets, output.partitioning(), own);
-        }
         return new QueueWriter(targets, output.partitioning(), task.subtaskIndex());
+    }
+
+    /**
+     * The peers a subtask exchanges records with: on a FORWARD edge only the subtask of the same index (which the
+     * JobMaster places in the same slot, so in this TaskManager), on other edges all of them.
+     */
+    private static List<TaskPeer> connectedPeers(TaskDeploymentDescriptor task, Partitioning partitioning,
+            List<TaskPeer> peers) {
+        return partitioning == Partitioning.FORWARD
+                ? peers.stream().filter(peer -> peer.subtaskIndex() == task.subtaskIndex()).toList() : peers;
     }
 
     @Override

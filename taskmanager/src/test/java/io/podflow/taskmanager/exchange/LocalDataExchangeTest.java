@@ -107,6 +107,24 @@ class LocalDataExchangeTest {
     }
 
     @Test
+    void forwardSubtasksOfOneSlotExchangeRecordsWhileTheirSiblingsRunOnAnotherTaskManager()
+            throws InterruptedException {
+        TaskManagerLocation elsewhere = new TaskManagerLocation(ResourceID.of("tm-other"), "10.0.0.2:1/taskexecutor",
+                "10.0.0.2", 1);
+        List<TaskPeer> spread = List.of(new TaskPeer(0, elsewhere), new TaskPeer(1, HERE));
+        PartitionWriter writer = exchange.openOutput(task(source, 1, 2),
+                new TaskOutput(sink, Partitioning.FORWARD, spread));
+        writer.emit("mine".getBytes(StandardCharsets.UTF_8));
+        writer.finish();
+
+        RecordReader reader = exchange.openInput(task(sink, 1, 2), new TaskInput(source, Partitioning.FORWARD,
+                spread));
+
+        assertEquals("mine", new String(reader.next(), StandardCharsets.UTF_8));
+        assertNull(reader.next(), "only the one FORWARD producer has to finish");
+    }
+
+    @Test
     void resetDropsWhatAnEarlierAttemptLeftBehind() throws InterruptedException {
         PartitionWriter stale = exchange.openOutput(task(source, 0, 1),
                 new TaskOutput(sink, Partitioning.FORWARD, peers(1, HERE)));
