@@ -50,4 +50,10 @@ public record TaskExecutorSettings(
                 config.get(TaskManagerOptions.REGISTRATION_MAX_BACKOFF),
                 config.get(TaskManagerOptions.CANCELLATION_TIMEOUT));
     }
+
+    /** A copy advertising the port the data plane actually bound, which differs when the option asks for port 0. */
+    public TaskExecutorSettings withDataPort(int boundDataPort) {
+        return new TaskExecutorSettings(resourceId, resourceManagerAddress, numberOfSlots, dataHost, boundDataPort,
+                heartbeats, registrationInitialBackoff, registrationMaxBackoff, cancellationTimeout);
+    }
 }

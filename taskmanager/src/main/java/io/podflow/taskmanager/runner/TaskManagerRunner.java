@@ -10,7 +10,8 @@ import io.podflow.taskmanager.FatalErrorHandler;
 import io.podflow.taskmanager.TaskExecutor;
 import io.podflow.taskmanager.TaskExecutorSettings;
 import io.podflow.taskmanager.classloading.BlobJarProvider;
-import io.podflow.taskmanager.exchange.LocalDataExchange;
+import io.podflow.taskmanager.exchange.netty.NettyDataExchange;
+import io.podflow.taskmanager.exchange.netty.NetworkSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bin/taskmanager.sh}: a TaskManager process. Starts the RPC service on {@code taskmanager.rpc.port}, a jar
- * cache fed by the BlobServer and the TaskExecutor, which registers with the JobManager at
- * {@code jobmanager.rpc.address}. Runs until told to stop (SIGTERM) or until a fatal error ends the process.
+ * cache fed by the BlobServer, the data plane on {@code taskmanager.data.port} and the TaskExecutor, which registers
+ * with the JobManager at {@code jobmanager.rpc.address}. Runs until told to stop (SIGTERM) or until a fatal error ends the process.
  */
 public final class TaskManagerRunner implements AutoCloseable {
 
@@ -48,10 +49,13 @@ public final class TaskManagerRunner implements AutoCloseable {
             BlobJarProvider jars = new BlobJarProvider(config, TemporaryDirectories.first(config));
             started.add(jars);
 
-            TaskExecutorSettings settings = TaskExecutorSettings.from(config, rpcService.getHost(),
+            TaskExecutorSettings configured = TaskExecutorSettings.from(config, rpcService.getHost(),
                     rpcService.getPort());
-            taskExecutor = new TaskExecutor(rpcService, settings, jars,
-                    new LocalDataExchange(settings.resourceId()), fatalErrors);
+            NettyDataExchange exchange = NettyDataExchange.start(configured.resourceId(),
+                    NetworkSettings.from(config));
+            started.add(exchange);
+            TaskExecutorSettings settings = configured.withDataPort(exchange.port());
+            taskExecutor = new TaskExecutor(rpcService, settings, jars, exchange, fatalErrors);
             taskExecutor.start();
             started.add(() -> taskExecutor.closeAsync().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (IOException e) {
@@ -104,7 +108,7 @@ public final class TaskManagerRunner implements AutoCloseable {
         closed.await();
     }
 
-    /** Stops the TaskExecutor (cancelling its tasks), the RPC service and the jar cache, in that order. */
+    /** Stops the TaskExecutor (cancelling its tasks), the data plane, the jar cache and the RPC service. */
     @Override
     public void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
