@@ -47,16 +47,21 @@ public final class KubernetesSessionEntrypoint {
         StandaloneSessionEntrypoint.awaitTermination(services);
     }
 
-    static Configuration load(String[] args, Map<String, String> env) {
+    private static Configuration load(String[] args, Map<String, String> env) {
         Configuration config = ConfigurationLoader.loadFromEnvironment(
                 ConfigurationLoader.parseDynamicProperties(Arrays.asList(args)));
+        fillFromEnvironment(config, env);
+        return config;
+    }
+
+    /** Sets the cluster secret and REST token from the pod's environment where the configuration has none. */
+    static void fillFromEnvironment(Configuration config, Map<String, String> env) {
         OPTIONS_FROM_ENV.forEach((variable, key) -> {
             String value = env.get(variable);
             if (value != null && !value.isEmpty() && config.getString(key, null) == null) {
                 config.setString(key, value);
             }
         });
-        return config;
     }
 
     static String advertisedHost(Configuration config, Map<String, String> env) {

@@ -34,9 +34,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -69,7 +68,8 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
     private final KubernetesObjectNames names;
     private final String namespace;
     private final String serviceAccount;
-    private final ScheduledExecutorService state;
+    private final Duration retryInterval;
+    private final ScheduledThreadPoolExecutor state;
 
     private volatile boolean closed;
     private volatile Set<String> knownPods = Set.of();
@@ -92,11 +92,13 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
         this.names = new KubernetesObjectNames(config.get(KubernetesConfigOptions.CLUSTER_ID));
         this.namespace = config.get(KubernetesConfigOptions.NAMESPACE);
         this.serviceAccount = config.get(KubernetesConfigOptions.JOBMANAGER_SERVICE_ACCOUNT);
-        this.state = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.retryInterval = config.get(ResourceManagerOptions.START_WORKER_RETRY_INTERVAL);
+        this.state = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "podflow-kubernetes-driver");
             thread.setDaemon(true);
             return thread;
         });
+        state.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     @Override
@@ -124,12 +126,11 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
             LOG.info("Kubernetes driver of cluster '{}' started as attempt {}; found {} TaskManager pod(s) of earlier "
                     + "attempts", names.clusterId(), attempt, existing.size());
         } catch (RuntimeException e) {
-            Duration retry = config.get(ResourceManagerOptions.START_WORKER_RETRY_INTERVAL);
             reportFailure(e.getMessage());
             closeQuietly(watcher);
             watcher = null;
             table = null;
-            state.schedule(() -> onStateThread(this::connect), retry.toMillis(), TimeUnit.MILLISECONDS);
+            later(retryInterval, this::connect);
             return;
         }
         reconcileNow();
@@ -167,14 +168,20 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
                 + namespace + "' that this JobManager created or found";
     }
 
+    /** Returns at once; the watcher and the API call pool are closed on the state thread after its current task. */
     @Override
     public void close() {
-        closed = true;
-        state.shutdownNow();
-        closeQuietly(watcher);
-        if (creator != null) {
-            creator.close();
+        if (closed) {
+            return;
         }
+        closed = true;
+        state.execute(() -> {
+            closeQuietly(watcher);
+            if (creator != null) {
+                creator.close();
+            }
+        });
+        state.shutdown();
     }
 
     /** Folds what the ResourceManager knows of registrations and idleness into the table. */
@@ -245,13 +252,19 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
         }, state);
     }
 
+    /** Deletes the pod, retrying while it is still known, e.g. through an API server restart. */
     private void delete(String podName) {
-        creator.delete(podName).whenComplete((ignored, error) -> {
+        creator.delete(podName).whenCompleteAsync((ignored, error) -> {
             if (error != null && !closed) {
-                // the informer still shows the pod; the next resync replays it and the reconciler decides again
-                LOG.warn("Deleting TaskManager pod {} failed: {}", podName, rootCause(error).getMessage());
+                LOG.warn("Deleting TaskManager pod {} failed, retrying in {} ms: {}", podName,
+                        retryInterval.toMillis(), rootCause(error).getMessage());
+                later(retryInterval, () -> {
+                    if (table != null && table.knows(podName)) {
+                        delete(podName);
+                    }
+                });
             }
-        });
+        }, state);
     }
 
     /** Tells the ResourceManager once per distinct failure, so a retried 403 is one line, not one per retry. */
@@ -269,8 +282,12 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
         }
         result.nextCheck().ifPresent(at -> {
             long delay = Math.max(0, Duration.between(now, at).toMillis());
-            nextCheck = state.schedule(() -> onStateThread(this::reconcileNow), delay, TimeUnit.MILLISECONDS);
+            nextCheck = later(Duration.ofMillis(delay), this::reconcileNow);
         });
+    }
+
+    private ScheduledFuture<?> later(Duration delay, Runnable task) {
+        return state.schedule(() -> onStateThread(task), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void onStateThread(Runnable task) {
