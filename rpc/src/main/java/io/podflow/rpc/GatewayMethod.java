@@ -1,8 +1,5 @@
 package io.podflow.rpc;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -16,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * Everything needed to send or serve one gateway method, worked out once: its wire signature, whether it is an
- * ask or a tell, readers and writers for its parameters and result, and a method handle to invoke it.
+ * ask or a tell, codecs for its parameters and result, and a method handle to invoke it.
  */
 final class GatewayMethod {
 
@@ -24,10 +21,8 @@ final class GatewayMethod {
     private final String description;
     private final boolean ask;
     private final int timeoutParameter;
-    private final ObjectWriter[] argumentWriters;
-    private final ObjectReader[] argumentReaders;
-    private final ObjectWriter resultWriter;
-    private final ObjectReader resultReader;
+    private final ValueCodec[] argumentCodecs;
+    private final ValueCodec resultCodec;
     private final MethodHandle invoker;
 
     GatewayMethod(Method method, PayloadCodec codec, RpcTypeRegistry types) {
@@ -36,17 +31,14 @@ final class GatewayMethod {
         this.ask = isAsk(method);
         this.timeoutParameter = timeoutParameterOf(method);
         Type[] parameters = method.getGenericParameterTypes();
-        this.argumentWriters = new ObjectWriter[parameters.length];
-        this.argumentReaders = new ObjectReader[parameters.length];
+        this.argumentCodecs = new ValueCodec[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
             types.checkDeclared(parameters[i], "parameter " + (i + 1) + " of " + description);
-            argumentWriters[i] = codec.writer(codec.type(parameters[i]));
-            argumentReaders[i] = codec.reader(codec.type(parameters[i]));
+            argumentCodecs[i] = ValueCodec.forType(parameters[i], codec);
         }
         Type result = ask ? resultTypeOf(method) : Void.class;
         types.checkDeclared(result, "the result of " + description);
-        this.resultWriter = codec.writer(codec.type(result));
-        this.resultReader = codec.reader(codec.type(result));
+        this.resultCodec = ValueCodec.forType(result, codec);
         this.invoker = invokerOf(method);
     }
 
@@ -125,19 +117,11 @@ final class GatewayMethod {
         return ask;
     }
 
-    ObjectWriter[] argumentWriters() {
-        return argumentWriters;
+    ValueCodec[] argumentCodecs() {
+        return argumentCodecs;
     }
 
-    ObjectReader[] argumentReaders() {
-        return argumentReaders;
-    }
-
-    ObjectWriter resultWriter() {
-        return resultWriter;
-    }
-
-    ObjectReader resultReader() {
-        return resultReader;
+    ValueCodec resultCodec() {
+        return resultCodec;
     }
 }

@@ -1,9 +1,5 @@
 package io.podflow.rpc;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Encodes arguments, results and failures as JSON. Values are always read into the type the receiver declared
- * (the gateway method's signature), never into a type the peer names; the only peer-named types are
+ * Encodes arguments and results with the {@link ValueCodec} of each declared type (binary for common JDK types,
+ * JSON otherwise), and failures and fencing tokens as JSON. Values are always read into the type the receiver
+ * declared (the gateway method's signature), never into a type the peer names; the only peer-named types are
  * {@code @JsonTypeInfo} ids, and those resolve only through the {@link RpcTypeRegistry} allow-list.
  */
 final class PayloadCodec {
@@ -51,47 +48,48 @@ final class PayloadCodec {
         return mapper.writerFor(type);
     }
 
-    byte[] encodeArgs(ObjectWriter[] writers, Object[] args, String what) {
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler());
-             JsonGenerator generator = mapper.getFactory().createGenerator(bytes)) {
-            generator.writeStartArray();
-            for (int i = 0; i < writers.length; i++) {
-                writers[i].writeValue(generator, args[i]);
+    byte[] encodeArgs(ValueCodec[] codecs, Object[] args, String what) {
+        try {
+            WireOutput out = new WireOutput();
+            for (int i = 0; i < codecs.length; i++) {
+                codecs[i].write(args[i], out);
             }
-            generator.writeEndArray();
-            generator.flush();
-            return bytes.toByteArray();
+            return out.toByteArray();
         } catch (IOException | RuntimeException e) {
-            throw new RpcCodecException("Cannot encode the arguments of " + what + ": " + e.getMessage(), e);
+            throw new RpcCodecException("Cannot encode the arguments of " + what + ": " + firstLine(e), e);
         }
     }
 
-    Object[] decodeArgs(ObjectReader[] readers, byte[] json, String what) {
-        try (JsonParser parser = mapper.getFactory().createParser(json)) {
-            expect(parser.nextToken(), JsonToken.START_ARRAY, what);
-            Object[] args = new Object[readers.length];
-            for (int i = 0; i < readers.length; i++) {
-                parser.nextToken();
-                args[i] = readers[i].readValue(parser);
+    Object[] decodeArgs(ValueCodec[] codecs, byte[] payload, String what) {
+        try {
+            WireInput in = new WireInput(payload);
+            Object[] args = new Object[codecs.length];
+            for (int i = 0; i < codecs.length; i++) {
+                args[i] = codecs[i].read(in);
             }
-            expect(parser.nextToken(), JsonToken.END_ARRAY, what);
+            expectExhausted(in);
             return args;
         } catch (IOException | RuntimeException e) {
             throw new RpcCodecException("Cannot decode the arguments of " + what + ": " + firstLine(e), e);
         }
     }
 
-    byte[] encodeValue(ObjectWriter writer, Object value, String what) {
+    byte[] encodeValue(ValueCodec codec, Object value, String what) {
         try {
-            return writer.writeValueAsBytes(value);
+            WireOutput out = new WireOutput();
+            codec.write(value, out);
+            return out.toByteArray();
         } catch (IOException | RuntimeException e) {
             throw new RpcCodecException("Cannot encode " + what + ": " + firstLine(e), e);
         }
     }
 
-    Object decodeValue(ObjectReader reader, byte[] json, String what) {
+    Object decodeValue(ValueCodec codec, byte[] payload, String what) {
         try {
-            return reader.readValue(json);
+            WireInput in = new WireInput(payload);
+            Object value = codec.read(in);
+            expectExhausted(in);
+            return value;
         } catch (IOException | RuntimeException e) {
             throw new RpcCodecException("Cannot decode " + what + ": " + firstLine(e), e);
         }
@@ -107,7 +105,11 @@ final class PayloadCodec {
     }
 
     Object decodeAs(Class<?> type, byte[] json, String what) {
-        return decodeValue(readersByClass.computeIfAbsent(type, mapper::readerFor), json, what);
+        try {
+            return readersByClass.computeIfAbsent(type, mapper::readerFor).readValue(json);
+        } catch (IOException | RuntimeException e) {
+            throw new RpcCodecException("Cannot decode " + what + ": " + firstLine(e), e);
+        }
     }
 
     byte[] encodeFailure(Throwable error) {
@@ -126,9 +128,9 @@ final class PayloadCodec {
         }
     }
 
-    private static void expect(JsonToken actual, JsonToken expected, String what) throws IOException {
-        if (actual != expected) {
-            throw new IOException("expected " + expected + " in the arguments of " + what + " but found " + actual);
+    private static void expectExhausted(WireInput in) throws IOException {
+        if (!in.isExhausted()) {
+            throw new IOException("unexpected bytes after the last value");
         }
     }
 

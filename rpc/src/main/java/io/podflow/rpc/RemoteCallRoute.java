@@ -29,7 +29,7 @@ final class RemoteCallRoute implements CallRoute {
         byte[] encodedArgs;
         byte[] encodedToken;
         try {
-            encodedArgs = codec.encodeArgs(method.argumentWriters(), args, method.description());
+            encodedArgs = codec.encodeArgs(method.argumentCodecs(), args, method.description());
             encodedToken = encodeToken(fencingToken);
         } catch (RpcException e) {
             reply.completeExceptionally(e);
@@ -43,7 +43,7 @@ final class RemoteCallRoute implements CallRoute {
                     @Override
                     public void onResult(byte[] value) {
                         try {
-                            reply.complete(codec.decodeValue(method.resultReader(), value,
+                            reply.complete(codec.decodeValue(method.resultCodec(), value,
                                     "the result of " + method.description()));
                         } catch (RpcException e) {
                             reply.completeExceptionally(e);
@@ -67,7 +67,7 @@ final class RemoteCallRoute implements CallRoute {
     @Override
     public void tell(GatewayMethod method, Object[] args, Object fencingToken) {
         try {
-            byte[] encodedArgs = codec.encodeArgs(method.argumentWriters(), args, method.description());
+            byte[] encodedArgs = codec.encodeArgs(method.argumentCodecs(), args, method.description());
             RpcMessage message = new RpcMessage.Invocation(0, false, target.endpoint(), method.signature(),
                     encodeToken(fencingToken), encodedArgs);
             service.connectionTo(target).tell(message, error -> logLostTell(method, error));

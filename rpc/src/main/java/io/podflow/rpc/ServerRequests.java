@@ -63,7 +63,7 @@ final class ServerRequests implements RpcRequestHandler {
             throw new RpcException("Endpoint " + endpoint.getAddress() + " serves no RPC method "
                     + invocation.signature());
         }
-        Object[] args = codec.decodeArgs(method.argumentReaders(), invocation.args(), method.description());
+        Object[] args = codec.decodeArgs(method.argumentCodecs(), invocation.args(), method.description());
         Object token = null;
         if (invocation.fencingToken() != null && endpoint instanceof FencedRpcEndpoint<?> fenced) {
             token = codec.decodeAs(fenced.fencingTokenType(), invocation.fencingToken(), "the fencing token");
@@ -81,7 +81,7 @@ final class ServerRequests implements RpcRequestHandler {
         RpcMessage reply;
         if (error == null) {
             try {
-                reply = new RpcMessage.Result(callId, codec.encodeValue(method.resultWriter(), value,
+                reply = new RpcMessage.Result(callId, codec.encodeValue(method.resultCodec(), value,
                         "the result of " + method.description()));
             } catch (RpcException e) {
                 reply = failure(callId, e);

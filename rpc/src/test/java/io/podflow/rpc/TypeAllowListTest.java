@@ -66,10 +66,12 @@ class TypeAllowListTest {
         PayloadCodec codec = new PayloadCodec(types);
         GatewayMethods methods = new GatewayMethods(codec, types);
         GatewayMethod describe = methods.ofGateway(ShapeGateway.class).values().iterator().next();
-        byte[] hostile = ("[{\"@class\":\"" + Tripwire.class.getName() + "\"}]").getBytes(StandardCharsets.UTF_8);
+        WireOutput payload = new WireOutput();
+        payload.writeSized(("{\"@class\":\"" + Tripwire.class.getName() + "\"}").getBytes(StandardCharsets.UTF_8));
+        byte[] hostile = payload.toByteArray();
 
         RpcCodecException failure = assertThrows(RpcCodecException.class,
-                () -> codec.decodeArgs(describe.argumentReaders(), hostile, describe.description()));
+                () -> codec.decodeArgs(describe.argumentCodecs(), hostile, describe.description()));
         assertTrue(failure.getMessage().contains("Cannot decode the arguments"), failure.getMessage());
         assertFalse(TRIPWIRE_INITIALIZED.get(), "a class named by a peer must not even be initialized");
     }

@@ -12,7 +12,8 @@ public sealed interface RpcMessage
 
     /**
      * A call of a gateway method: {@code signature} is {@code name(type,type)}, {@code fencingToken} the JSON
-     * of the caller's token or null, {@code args} the JSON array of the arguments.
+     * of the caller's token or null, {@code args} the arguments, one
+     * encoded value after the other.
      */
     record Invocation(long callId, boolean expectsReply, String endpoint, String signature, byte[] fencingToken,
             byte[] args) implements RpcMessage {
@@ -31,7 +32,7 @@ public sealed interface RpcMessage
         }
     }
 
-    /** A successful reply: the JSON of the returned value. */
+    /** A successful reply: the encoded returned value. */
     record Result(long callId, byte[] value) implements RpcMessage {
         @Override
         public int bodyLength() {
