@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * One authenticated connection to a remote RPC service, shared by every gateway to that {@code host:port}. When
@@ -42,6 +43,7 @@ final class ClientConnection {
 
     /** Connects and authenticates; {@code onClosed} runs once the connection failed or closed. */
     void open(Bootstrap bootstrap, RpcPipeline pipeline, RpcAddress target, Consumer<ClientConnection> onClosed) {
+        timeouts.watch(pending);
         CompletableFuture<Void> authenticated = new CompletableFuture<>();
         ChannelFuture connected = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
             @Override
@@ -76,6 +78,7 @@ final class ClientConnection {
     }
 
     private void broken(RpcConnectionException error) {
+        timeouts.unwatch(pending);
         ready.completeExceptionally(error);
         Throwable reason = ready.isCompletedExceptionally() ? failureOf(ready) : error;
         pending.close(() -> reason);
@@ -89,12 +92,14 @@ final class ClientConnection {
         return !ready.isCompletedExceptionally() && ready.join().isActive();
     }
 
-    /** Sends a request whose reply goes to {@code listener}; {@code reply} fails with a timeout if none comes. */
-    void ask(LongFunction<RpcMessage> request, ResponseListener listener, CompletableFuture<?> reply,
-            Duration timeout, String description) {
-        long callId = pending.register(listener);
-        timeouts.failAfter(reply, timeout, () -> new RpcTimeoutException(description + " timed out after " + timeout),
-                () -> pending.forget(callId));
+    /**
+     * Sends a request whose reply goes to {@code listener}; if none comes within {@code timeout}, the listener gets
+     * an {@link RpcTimeoutException} naming the call as {@code description} says.
+     */
+    void ask(LongFunction<RpcMessage> request, ResponseListener listener, Duration timeout,
+            Supplier<String> description) {
+        long callId = pending.register(listener, System.nanoTime() + timeout.toNanos(),
+                () -> new RpcTimeoutException(description.get() + " timed out after " + timeout));
         write(request.apply(callId), error -> pending.fail(callId, error));
     }
 

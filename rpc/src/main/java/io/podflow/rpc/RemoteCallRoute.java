@@ -35,7 +35,6 @@ final class RemoteCallRoute implements CallRoute {
             reply.completeExceptionally(e);
             return reply;
         }
-        String description = "Ask " + method.description() + " to " + target;
         service.connectionTo(target).ask(
                 callId -> new RpcMessage.Invocation(callId, true, target.endpoint(), method.signature(), encodedToken,
                         encodedArgs),
@@ -60,7 +59,7 @@ final class RemoteCallRoute implements CallRoute {
                         reply.completeExceptionally(error);
                     }
                 },
-                reply, timeout, description);
+                timeout, () -> "Ask " + method.description() + " to " + target);
         return reply;
     }
 

@@ -215,7 +215,7 @@ public final class RpcService {
         }
         CompletableFuture<Void> identified = new CompletableFuture<>();
         connectionTo(target).ask(callId -> new RpcMessage.Identify(callId, target.endpoint()),
-                new IdentifyListener(identified, codec), identified, askTimeout, "Connecting to " + address);
+                new IdentifyListener(identified, codec), askTimeout, () -> "Connecting to " + address);
         return identified.thenApply(ignored -> proxy(gatewayType,
                 new GatewayInvocationHandler(target, fencingToken, methods, new RemoteCallRoute(this, codec, target),
                         askTimeout)));

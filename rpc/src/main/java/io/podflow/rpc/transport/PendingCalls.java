@@ -7,17 +7,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-/** The outstanding calls of one client connection, by call id; each gets exactly one outcome. */
+/**
+ * The outstanding calls of one client connection, by call id; each gets exactly one outcome. Each call carries its
+ * deadline, and {@link #expire} fails the overdue ones, so a call costs no timer task of its own.
+ */
 public final class PendingCalls {
 
     private final AtomicLong nextCallId = new AtomicLong();
-    private final Map<Long, ResponseListener> calls = new ConcurrentHashMap<>();
+    private final Map<Long, PendingCall> calls = new ConcurrentHashMap<>();
     private volatile Supplier<Throwable> closedReason;
 
-    /** Registers a call and returns its id, or fails the listener at once if the connection is already gone. */
-    public long register(ResponseListener listener) {
+    /**
+     * Registers a call due by {@code deadlineNanos} ({@link System#nanoTime()} scale) and returns its id, or fails
+     * the listener at once if the connection is already gone.
+     */
+    public long register(ResponseListener listener, long deadlineNanos, Supplier<? extends Throwable> timeoutError) {
         long callId = nextCallId.incrementAndGet();
-        calls.put(callId, listener);
+        calls.put(callId, new PendingCall(listener, deadlineNanos, timeoutError));
         Supplier<Throwable> reason = closedReason;
         if (reason != null) {
             fail(callId, reason.get());
@@ -25,27 +31,32 @@ public final class PendingCalls {
         return callId;
     }
 
-    /** Removes the call so no later outcome reaches it; true if it was still outstanding. */
-    public boolean forget(long callId) {
-        return calls.remove(callId) != null;
-    }
-
     void complete(RpcMessage reply) {
-        ResponseListener listener = calls.remove(reply.callId());
-        if (listener == null) {
+        PendingCall call = calls.remove(reply.callId());
+        if (call == null) {
             return;
         }
         if (reply instanceof RpcMessage.Result result) {
-            listener.onResult(result.value());
+            call.listener().onResult(result.value());
         } else if (reply instanceof RpcMessage.Failure failure) {
-            listener.onFailure(failure.failure());
+            call.listener().onFailure(failure.failure());
         }
     }
 
     public void fail(long callId, Throwable error) {
-        ResponseListener listener = calls.remove(callId);
-        if (listener != null) {
-            listener.onError(error);
+        PendingCall call = calls.remove(callId);
+        if (call != null) {
+            call.listener().onError(error);
+        }
+    }
+
+    /** Fails every call whose deadline is at or before {@code nowNanos} with its timeout error. */
+    public void expire(long nowNanos) {
+        for (Map.Entry<Long, PendingCall> entry : calls.entrySet()) {
+            PendingCall call = entry.getValue();
+            if (call.deadlineNanos() - nowNanos <= 0 && calls.remove(entry.getKey(), call)) {
+                call.listener().onError(call.timeoutError().get());
+            }
         }
     }
 
@@ -56,5 +67,9 @@ public final class PendingCalls {
         for (Long id : ids) {
             fail(id, reason.get());
         }
+    }
+
+    private record PendingCall(ResponseListener listener, long deadlineNanos,
+            Supplier<? extends Throwable> timeoutError) {
     }
 }
