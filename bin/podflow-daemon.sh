@@ -29,6 +29,7 @@ free_instance() {
 launch() { # $1 = instance number, then the arguments; sets command and log_base
   mkdir -p "$FLINK_LOG_DIR"
   log_base="$FLINK_LOG_DIR/flink-$user-$role-$1-$host"
+  shift
   mapfile -t log_opts < <(log_settings "$log_base.log")
   read -r -a java_opts <<<"$(java_opts_for "$role")"
   command=("$JAVA_RUN" "${java_opts[@]}" "${log_opts[@]}" -cp "$PODFLOW_CLASSPATH" "$main_class" "$@")
