@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The podflow image's entrypoint, and what localkube runs for the images 'podflow' and 'flink'.
+#   jobmanager | taskmanager | standalone-job       standalone processes, in the foreground
+#   kubernetes-jobmanager | kubernetes-taskmanager  the pods of a native Kubernetes session
+#   kubernetes-application                          the JobManager of one application
+#   help                                            this list; anything else runs as a command
+# ENABLE_BUILT_IN_PLUGINS="a.jar;b.jar" enables jars shipped in opt/ first, each in plugins/<name>/.
+# PODFLOW_CLUSTER_SECRET and PODFLOW_REST_AUTHENTICATION_TOKEN become -Dcluster.secret and
+# -Drest.authentication.token; every other argument is passed to the process as given.
+set -euo pipefail
+
+FLINK_HOME=${FLINK_HOME:-$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)}
+export FLINK_HOME
+. "$FLINK_HOME/bin/config.sh"
+
+ENTRYPOINTS=io.podflow.jobmanager.entrypoint
+COMMANDS="jobmanager, taskmanager, standalone-job, kubernetes-jobmanager, kubernetes-taskmanager, \
+kubernetes-application, help"
+
+shipped_jars() {
+  local jars=() jar
+  for jar in "$FLINK_HOME"/opt/*.jar; do
+    [ -f "$jar" ] && jars+=("$(basename "$jar")")
+  done
+  if [ ${#jars[@]} -eq 0 ]; then echo "none"; else (IFS=,; echo "${jars[*]}" | sed 's/,/, /g'); fi
+}
+
+# Links rather than moves: localkube mounts one distribution tree into every pod, so a move would take the
+# jar away from the next container, and a link is harmless when a restarted container enables it again.
+enable_built_in_plugins() {
+  local names name
+  IFS=';' read -r -a names <<<"${ENABLE_BUILT_IN_PLUGINS:-}"
+  for name in "${names[@]}"; do
+    name=${name#"${name%%[![:space:]]*}"}
+    name=${name%"${name##*[![:space:]]}"}
+    [ -n "$name" ] || continue
+    if [ ! -f "$FLINK_HOME/opt/$name" ]; then
+      echo "ENABLE_BUILT_IN_PLUGINS: '$name' is not shipped in $FLINK_HOME/opt (shipped: $(shipped_jars))" >&2
+      exit 1
+    fi
+    mkdir -p "$FLINK_HOME/plugins/${name%.jar}"
+    ln -sfn "$FLINK_HOME/opt/$name" "$FLINK_HOME/plugins/${name%.jar}/$name"
+    echo "Enabled plugin $name in plugins/${name%.jar}/."
+  done
+}
+
+secret_properties=()
+[ -n "${PODFLOW_CLUSTER_SECRET:-}" ] && secret_properties+=("-Dcluster.secret=$PODFLOW_CLUSTER_SECRET")
+[ -n "${PODFLOW_REST_AUTHENTICATION_TOKEN:-}" ] \
+  && secret_properties+=("-Drest.authentication.token=$PODFLOW_REST_AUTHENTICATION_TOKEN")
+
+# A zip keeps its entry names uncompressed, so a class is found in lib/ without a JDK's jar tool.
+has_class() { # $1 = fully qualified class name
+  local entry jar
+  entry="$(echo "$1" | tr . /).class"
+  for jar in "$FLINK_HOME"/lib/*.jar; do
+    [ -f "$jar" ] && grep -qaF "$entry" "$jar" && return 0
+  done
+  return 1
+}
+
+# Runs a podflow process as this container's main process, logging to the console and to $FLINK_LOG_DIR.
+run_in_foreground() { # $1 = role (jobmanager | taskmanager), $2 = main class, then its arguments
+  local role=$1 main_class=$2
+  shift 2
+  if ! has_class "$main_class"; then
+    echo "This podflow build cannot run '$mode' yet: $main_class is not in $FLINK_HOME/lib." >&2
+    exit 1
+  fi
+  exec "$FLINK_HOME/bin/podflow-daemon.sh" start-foreground "$role" "$main_class" \
+    ${secret_properties[@]+"${secret_properties[@]}"} "$@"
+}
+
+if [ $# -eq 0 ]; then
+  echo "usage: docker-entrypoint.sh ($COMMANDS | <command> [args...]) [-Dkey=value ...]" >&2
+  exit 1
+fi
+mode=$1
+shift
+
+case "$mode" in
+  help)
+    echo "usage: docker-entrypoint.sh ($COMMANDS | <command> [args...]) [-Dkey=value ...]"
+    exit 0
+    ;;
+  jobmanager)
+    enable_built_in_plugins
+    run_in_foreground jobmanager "$ENTRYPOINTS.StandaloneSessionEntrypoint" "$@"
+    ;;
+  taskmanager | kubernetes-taskmanager)
+    enable_built_in_plugins
+    run_in_foreground taskmanager io.podflow.taskmanager.runner.TaskManagerRunner "$@"
+    ;;
+  standalone-job)
+    enable_built_in_plugins
+    run_in_foreground jobmanager "$ENTRYPOINTS.StandaloneApplicationEntrypoint" "$@"
+    ;;
+  kubernetes-jobmanager)
+    enable_built_in_plugins
+    run_in_foreground jobmanager "$ENTRYPOINTS.KubernetesSessionEntrypoint" "$@"
+    ;;
+  kubernetes-application)
+    enable_built_in_plugins
+    run_in_foreground jobmanager "$ENTRYPOINTS.KubernetesApplicationEntrypoint" "$@"
+    ;;
+  *)
+    exec "$mode" "$@"
+    ;;
+esac
