@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -23,6 +24,7 @@ final class InputGate implements RecordReader {
 
     private final String name;
     private final int channels;
+    private final Consumer<InputGate> onEnded;
     private final IntConsumer[] creditReturns;
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final AtomicReference<ByteBuf> reading = new AtomicReference<>();
@@ -30,9 +32,11 @@ final class InputGate implements RecordReader {
     private int endedChannels;
     private volatile boolean closed;
 
-    InputGate(String name, int channels) {
+    /** {@code onEnded} runs once, on the reader's thread, when the last channel ended. */
+    InputGate(String name, int channels, Consumer<InputGate> onEnded) {
         this.name = name;
         this.channels = channels;
+        this.onEnded = onEnded;
         this.creditReturns = new IntConsumer[channels];
     }
 
@@ -77,6 +81,9 @@ final class InputGate implements RecordReader {
             }
             if (arrival.records() == null) {
                 endedChannels++;
+                if (endedChannels == channels) {
+                    onEnded.accept(this);
+                }
             } else {
                 readingChannel = arrival.channel();
                 reading.set(arrival.records());

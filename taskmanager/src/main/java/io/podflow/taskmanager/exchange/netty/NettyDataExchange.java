@@ -104,8 +104,10 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
     @Override
     public RecordReader openInput(TaskDeploymentDescriptor task, TaskInput input) {
         List<TaskPeer> producers = input.producers();
-        InputGate gate = new InputGate(task.subtaskName() + " from " + input.sourceVertex(), producers.size());
-        gates.computeIfAbsent(task.jobId(), ignored -> new CopyOnWriteArrayList<>()).add(gate);
+        List<InputGate> jobGates = gates.computeIfAbsent(task.jobId(), ignored -> new CopyOnWriteArrayList<>());
+        InputGate gate = new InputGate(task.subtaskName() + " from " + input.sourceVertex(), producers.size(),
+                jobGates::remove);
+        jobGates.add(gate);
         for (int channel = 0; channel < producers.size(); channel++) {
             TaskPeer producer = producers.get(channel);
             SubpartitionKey key = new SubpartitionKey(task.jobId(), input.sourceVertex(), producer.subtaskIndex(),
@@ -148,7 +150,10 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
                 })
                 .connect(producer.location().dataHost(), producer.location().dataPort());
         Channel connection = connected.channel();
-        connections.computeIfAbsent(key.jobId(), ignored -> new CopyOnWriteArrayList<>()).add(connection);
+        List<Channel> jobConnections = connections.computeIfAbsent(key.jobId(),
+                ignored -> new CopyOnWriteArrayList<>());
+        jobConnections.add(connection);
+        connection.closeFuture().addListener(closed -> jobConnections.remove(connection));
         gate.onCreditReturned(channel, credits -> connection.writeAndFlush(new DataMessage.AddCredit(credits)));
         connected.addListener(done -> {
             if (!done.isSuccess()) {
@@ -186,13 +191,22 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
             SubpartitionKey key = new SubpartitionKey(task.jobId(), task.vertexId(), task.subtaskIndex(),
                     output.targetVertex(), consumer.subtaskIndex());
             subpartitions.add(new Subpartition(key, allocator, settings.bufferBytes(), settings.queuedBuffers(), meter,
-                    () -> registry.unregister(key)));
+                    () -> subpartitionEnded(task.jobId(), key)));
         }
         ResultPartition partition = new ResultPartition(subpartitions, new ChannelSelector(output.partitioning(),
                 consumers.size(), ownChannel));
         partitions.computeIfAbsent(task.jobId(), ignored -> new CopyOnWriteArrayList<>()).add(partition);
         subpartitions.forEach(registry::register);
         return partition;
+    }
+
+    /** Forgets what a producer sent completely, so finished jobs hold nothing here. */
+    private void subpartitionEnded(JobID jobId, SubpartitionKey key) {
+        registry.unregister(key);
+        List<ResultPartition> jobPartitions = partitions.get(jobId);
+        if (jobPartitions != null) {
+            jobPartitions.removeIf(ResultPartition::ended);
+        }
     }
 
     /** Share of the task's time spent waiting for consumers to free buffers since it opened its outputs; 0 if unknown. */
@@ -235,6 +249,21 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
             }
         }
         return held;
+    }
+
+    /** Partitions, input gates and connections still open for any job; finished subtasks leave none behind. */
+    int openEdges() {
+        int open = 0;
+        for (List<ResultPartition> jobPartitions : partitions.values()) {
+            open += jobPartitions.size();
+        }
+        for (List<InputGate> jobGates : gates.values()) {
+            open += jobGates.size();
+        }
+        for (List<Channel> jobConnections : connections.values()) {
+            open += jobConnections.size();
+        }
+        return open;
     }
 
     private void flushAll() {

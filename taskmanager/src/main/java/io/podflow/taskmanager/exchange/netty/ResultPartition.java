@@ -44,6 +44,11 @@ final class ResultPartition implements PartitionWriter {
         }
     }
 
+    /** Whether every consumer was sent all records and the end. */
+    boolean ended() {
+        return subpartitions.stream().allMatch(Subpartition::endSent);
+    }
+
     void flush() {
         subpartitions.forEach(Subpartition::flush);
     }

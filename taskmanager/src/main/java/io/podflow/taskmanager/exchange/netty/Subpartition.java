@@ -29,7 +29,7 @@ final class Subpartition {
     private SubpartitionView view;
     private int credit;
     private boolean finished;
-    private boolean endSent;
+    private volatile boolean endSent;
     private boolean released;
 
     Subpartition(SubpartitionKey key, ByteBufAllocator allocator, int bufferBytes, int queuedBuffers,
@@ -156,6 +156,11 @@ final class Subpartition {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether the consumer was sent every buffer and the end; read without the lock. */
+    boolean endSent() {
+        return endSent;
     }
 
     /** Buffers this producer holds: queued plus the one being filled. */

@@ -25,7 +25,7 @@ class InputGateTest {
 
     @Test
     void readsRecordsOfEveryChannelReturnsCreditPerBufferAndEndsWhenAllChannelsEnded() throws Exception {
-        InputGate gate = new InputGate("test", 2);
+        InputGate gate = new InputGate("test", 2, ended -> { });
         AtomicInteger[] credits = {new AtomicInteger(), new AtomicInteger()};
         gate.onCreditReturned(0, credits[0]::addAndGet);
         gate.onCreditReturned(1, credits[1]::addAndGet);
@@ -48,7 +48,7 @@ class InputGateTest {
 
     @Test
     void aFailedChannelFailsTheReaderWithItsReason() {
-        InputGate gate = new InputGate("test", 1);
+        InputGate gate = new InputGate("test", 1, ended -> { });
         gate.fail(0, "producer gone");
 
         CancellationException failure = assertThrows(CancellationException.class, gate::next);
@@ -57,7 +57,7 @@ class InputGateTest {
 
     @Test
     void closeReleasesBuffersHeldAndArrivingLater() throws Exception {
-        InputGate gate = new InputGate("test", 1);
+        InputGate gate = new InputGate("test", 1, ended -> { });
         gate.onCreditReturned(0, credit -> { });
         ByteBuf reading = records(new byte[] {1}, new byte[] {2});
         ByteBuf queued = records(new byte[] {3});

@@ -1,10 +1,13 @@
 package io.podflow.taskmanager.exchange.netty;
 
+import io.netty.util.ResourceLeakDetector;
 import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
 import io.podflow.protocol.job.Partitioning;
 import io.podflow.protocol.task.RecordReader;
 import io.podflow.taskmanager.exchange.PartitionWriter;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -31,6 +34,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NettyDataExchangeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static ResourceLeakDetector.Level leakDetection;
+
+    @BeforeAll
+    static void reportEveryLeak() {
+        // a buffer that is never released is reported on the log as a LEAK
+        leakDetection = ResourceLeakDetector.getLevel();
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+    }
+
+    @AfterAll
+    static void restoreLeakDetection() {
+        ResourceLeakDetector.setLevel(leakDetection);
+    }
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private TwoTaskManagers cluster;
@@ -87,6 +104,9 @@ class NettyDataExchangeTest {
         List<List<long[]>> read = new ArrayList<>();
         for (Future<List<long[]>> consumer : consumers) {
             read.add(consumer.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        }
+        for (NettyDataExchange exchange : cluster.exchanges) {
+            await().atMost(WAIT).until(() -> exchange.openEdges() == 0);
         }
         return read;
     }
