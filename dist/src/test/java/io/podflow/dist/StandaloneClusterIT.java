@@ -5,6 +5,7 @@ import io.podflow.client.rest.RestClientException;
 import io.podflow.client.rest.RestClusterClient;
 import io.podflow.dist.job.CommittingFileSink;
 import io.podflow.dist.job.PacedNumberSource;
+import io.podflow.dist.job.RebalancedNumbersProgram;
 import io.podflow.protocol.job.JobEdge;
 import io.podflow.protocol.job.JobGraph;
 import io.podflow.protocol.job.JobID;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +76,7 @@ class StandaloneClusterIT {
         cluster.startTaskManager("tm-two", 2);
         rest = cluster.restClient();
         await().atMost(STARTUP).ignoreExceptions().until(() -> freeSlots() == 4 && taskManagers() == 2);
-        jarId = rest.uploadJar(jobJar());
+        jarId = rest.uploadJar(jar("paced-numbers.jar", null, PacedNumberSource.class, CommittingFileSink.class));
     }
 
     @AfterAll
@@ -92,15 +94,18 @@ class StandaloneClusterIT {
         return rest.get("/overview").path("taskmanagers").asInt();
     }
 
-    /** The job's classes, packed into a jar as a user would build one. */
-    private static Path jobJar() throws IOException {
+    /** Classes of a job, packed into a jar as a user would build one; {@code mainClass} may be null. */
+    private static Path jar(String name, Class<?> mainClass, Class<?>... types) throws IOException {
         Path classes = Path.of(PacedNumberSource.class.getProtectionDomain().getCodeSource().getLocation()
                 .getPath());
-        Path jar = temp.resolve("paced-numbers.jar");
+        Path jar = temp.resolve(name);
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        if (mainClass != null) {
+            manifest.getMainAttributes().putValue("Main-Class", mainClass.getName());
+        }
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Class<?> type : List.of(PacedNumberSource.class, CommittingFileSink.class)) {
+            for (Class<?> type : types) {
                 String entry = type.getName().replace('.', '/') + ".class";
                 out.putNextEntry(new JarEntry(entry));
                 out.write(Files.readAllBytes(classes.resolve(entry)));
@@ -149,7 +154,7 @@ class StandaloneClusterIT {
     }
 
     private static Set<Long> taskManagerPids() throws IOException {
-        Set<Long> pids = new java.util.HashSet<>();
+        Set<Long> pids = new HashSet<>();
         for (int instance : cluster.liveInstances("taskmanager")) {
             pids.add(cluster.pidOf("taskmanager", instance));
         }
@@ -157,7 +162,7 @@ class StandaloneClusterIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void aTwoVertexJobOfParallelismFourRunsOnBothTaskManagersAndWritesEveryRecordOnce() throws Exception {
         Path output = temp.resolve("out-finish");
 
@@ -170,7 +175,30 @@ class StandaloneClusterIT {
     }
 
     @Test
-    @Order(2)
+    @Order(15)
+    void aDataStreamProgramRunWithBinFlinkSendsItsRecordsAcrossTaskManagersAndFinishes() throws Exception {
+        Path program = jar("rebalanced-numbers.jar", RebalancedNumbersProgram.class, RebalancedNumbersProgram.class,
+                RebalancedNumbersProgram.Doubling.class);
+        Path output = temp.resolve("out-cli");
+        URI restUri = cluster.restUri();
+
+        String printed = cluster.script("flink", "run", "-m", restUri.getHost() + ":" + restUri.getPort(), "-p",
+                Integer.toString(PARALLELISM), program.toString(), output.toString(), "10000");
+
+        assertTrue(printed.contains("has finished"), printed);
+        List<Long> written = new ArrayList<>();
+        try (Stream<Path> files = Files.list(output)) {
+            for (Path file : files.toList()) {
+                Files.readAllLines(file).forEach(line -> written.add(Long.parseLong(line)));
+            }
+        }
+        written.sort(null);
+        assertEquals(LongStream.range(0, 10_000).map(n -> 2 * n).boxed().toList(), written);
+        await().atMost(JOB_END).until(() -> freeSlots() == 4);
+    }
+
+    @Test
+    @Order(20)
     void cancelOverRestEndsTheJobCanceledAndFreesEverySlot() throws Exception {
         JobID job = submit("runs until cancelled", 1_000_000, 50, temp.resolve("out-cancel"));
         await().atMost(JOB_END).ignoreExceptions().until(() -> rest.jobStatus(job) == JobStatus.RUNNING
@@ -183,7 +211,7 @@ class StandaloneClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void malformedRequestsGetTheirClientErrorAndTheJobManagerKeepsServing() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -217,7 +245,7 @@ class StandaloneClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void aTaskManagerWithTheWrongClusterSecretIsRefusedAndSaysWhy() throws Exception {
         int impostor = cluster.startTaskManager("tm-wrong-secret", 2, "-Dcluster.secret=not-the-cluster-secret");
 
@@ -234,7 +262,7 @@ class StandaloneClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void aJobSurvivesAKilledTaskManagerOnceAnotherOneRegisters() throws Exception {
         Path output = temp.resolve("out-restart");
         JobID job = submit("survives a lost TaskManager", 800, 40, output);
@@ -255,7 +283,7 @@ class StandaloneClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void theStopScriptsLeaveNoProcess() throws Exception {
         while (!cluster.liveInstances("taskmanager").isEmpty()) {
             cluster.script("taskmanager.sh", "stop");
