@@ -1,5 +1,7 @@
 package io.podflow.localkube.kubelet.pod;
 
+import io.fabric8.kubernetes.api.model.PodStatus;
+
 /** What the pod worker reacts to; each event only says "look again" at part of the world. */
 public sealed interface KubeletEvent {
 
@@ -18,6 +20,10 @@ public sealed interface KubeletEvent {
     /** A readiness or liveness probe crossed its threshold. */
     record ProbeOutcome(String podUid, String container, int attempt, boolean liveness, boolean success)
             implements KubeletEvent {
+    }
+
+    /** The API server did not accept a status patch for the pod. */
+    record StatusRejected(String podUid, PodStatus status) implements KubeletEvent {
     }
 
     /** Once a second: back-off timers, kill deadlines, hosts files. */

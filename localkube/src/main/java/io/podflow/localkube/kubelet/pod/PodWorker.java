@@ -29,6 +29,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,6 +48,7 @@ public final class PodWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(PodWorker.class);
     private static final Duration CONFIG_RETRY = Duration.ofSeconds(2);
     private static final long DEFAULT_GRACE_SECONDS = 30;
+    private static final int STATUS_THREADS = 4;
 
     private final BlockingQueue<KubeletEvent> events = new LinkedBlockingQueue<>();
     private final Map<String, PodRuntime> runtimes = new HashMap<>();
@@ -59,6 +62,12 @@ public final class PodWorker implements Runnable {
     private final ContainerStarter starter;
     private final ProbeRunner probes;
     private final PodApi api;
+    private final ExecutorService statusThreads = Executors.newFixedThreadPool(STATUS_THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "kubelet-status");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final StatusReporter statusReporter;
     private final RestartDecision restarts;
     private final Duration shutdownGrace;
     private final Clock clock;
@@ -81,6 +90,8 @@ public final class PodWorker implements Runnable {
         this.starter = new ContainerStarter(parts.envResolver(), parts.volumes(), parts.images(), parts.launcher());
         this.probes = probes;
         this.api = api;
+        this.statusReporter = new StatusReporter(api, statusThreads,
+                rejected -> post(new KubeletEvent.StatusRejected(rejected.podUid(), rejected.status())));
         this.restarts = restarts;
         this.shutdownGrace = shutdownGrace;
         this.clock = clock;
@@ -98,24 +109,46 @@ public final class PodWorker implements Runnable {
     public void run() {
         removeStaleSandboxes();
         try {
+            List<KubeletEvent> batch = new ArrayList<>();
             while (true) {
-                KubeletEvent event = events.take();
-                if (event instanceof KubeletEvent.Shutdown) {
-                    stopAll();
-                    return;
+                batch.add(events.take());
+                events.drainTo(batch);
+                for (KubeletEvent event : batch) {
+                    if (event instanceof KubeletEvent.Shutdown) {
+                        stopAll();
+                        return;
+                    }
+                    handleSafely(event);
                 }
-                try {
-                    handle(event);
-                    flush();
-                } catch (RuntimeException e) {
-                    LOG.error("pod worker failed on {}: {}", event, e.toString(), e);
-                }
+                batch.clear();
+                flushSafely();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopAll();
         } finally {
+            statusThreads.shutdown();
             stopped = true;
+        }
+    }
+
+    /**
+     * One failing event must not cost the others of its batch. Hosts files and statuses are written
+     * once per batch: during a burst of pod changes that is once for many events, not once each.
+     */
+    private void handleSafely(KubeletEvent event) {
+        try {
+            handle(event);
+        } catch (RuntimeException e) {
+            LOG.error("pod worker failed on {}: {}", event, e.toString(), e);
+        }
+    }
+
+    private void flushSafely() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.error("pod worker failed to write hosts files or statuses: {}", e.toString(), e);
         }
     }
 
@@ -131,6 +164,8 @@ public final class PodWorker implements Runnable {
             probeOutcome(outcome);
         } else if (event instanceof KubeletEvent.Tick) {
             tick();
+        } else if (event instanceof KubeletEvent.StatusRejected rejected) {
+            statusRejected(rejected);
         }
     }
 
@@ -362,13 +397,13 @@ public final class PodWorker implements Runnable {
         for (String key : new ArrayList<>(dirty)) {
             PodRuntime runtime = runtimes.get(key);
             if (runtime != null) {
-                report(runtime);
+                report(key, runtime);
             }
         }
         dirty.clear();
     }
 
-    private void report(PodRuntime runtime) {
+    private void report(String key, PodRuntime runtime) {
         Pod pod = runtime.pod();
         List<ContainerStatus> initStatuses = runtime.initContainers().stream().map(ContainerRuntime::toStatus).toList();
         List<ContainerStatus> statuses = runtime.containers().stream().map(ContainerRuntime::toStatus).toList();
@@ -378,13 +413,15 @@ public final class PodWorker implements Runnable {
         if (status.equals(runtime.reported())) {
             return;
         }
-        try {
-            api.patchStatus(pod, status);
-            runtime.reported(status);
-        } catch (RuntimeException e) {
-            LOG.warn("cannot report status of pod {}/{}: {}", pod.getMetadata().getNamespace(),
-                    pod.getMetadata().getName(), e.getMessage());
-        }
+        runtime.reported(status);
+        statusReporter.submit(key, pod, status);
+    }
+
+    /** The pod's next change sends its status again, as it would have had the patch never been tried. */
+    private void statusRejected(KubeletEvent.StatusRejected rejected) {
+        runtimeByUid(rejected.podUid())
+                .filter(entry -> rejected.status().equals(entry.getValue().reported()))
+                .ifPresent(entry -> entry.getValue().reported(null));
     }
 
     private static void writeHostsFile(Pod pod, PodSandbox sandbox, List<ServiceAddresses> addresses) {
