@@ -164,7 +164,7 @@ public final class KubernetesConfigOptions {
 
     public static final ConfigOption<String> ENTRY_PATH = ConfigOptions.key("kubernetes.entry.path")
             .stringType()
-            .defaultValue("/docker-entrypoint.sh")
+            .defaultValue("/opt/flink/docker-entrypoint.sh")
             .withDescription("Entrypoint script of the image, started with the JobManager or TaskManager mode.");
 
     public static final ConfigOption<String> KUBE_CONFIG_FILE = ConfigOptions.key("kubernetes.config.file")

@@ -65,7 +65,7 @@ class JobManagerSpecFactoryTest {
         assertEquals(new Quantity("2048Mi"), container.getResources().getLimits().get("memory"));
         assertEquals(new Quantity("1.5"), container.getResources().getRequests().get("cpu"));
         assertEquals("flink-config-s1", pod.getVolumes().get(0).getConfigMap().getName());
-        assertEquals(List.of("/docker-entrypoint.sh"), container.getCommand());
+        assertEquals(List.of("/opt/flink/docker-entrypoint.sh"), container.getCommand());
         assertEquals(List.of("kubernetes-jobmanager"), container.getArgs());
     }
 
