@@ -104,7 +104,8 @@ class StandaloneClusterIT {
         if (mainClass != null) {
             manifest.getMainAttributes().putValue("Main-Class", mainClass.getName());
         }
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             for (Class<?> type : types) {
                 String entry = type.getName().replace('.', '/') + ".class";
                 out.putNextEntry(new JarEntry(entry));

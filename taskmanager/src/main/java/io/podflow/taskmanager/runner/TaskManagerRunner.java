@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code bin/taskmanager.sh}: a TaskManager process. Starts the RPC service on {@code taskmanager.rpc.port}, a jar
  * cache fed by the BlobServer, the data plane on {@code taskmanager.data.port} and the TaskExecutor, which registers
- * with the JobManager at {@code jobmanager.rpc.address}. Runs until told to stop (SIGTERM) or until a fatal error ends the process.
+ * with the JobManager at {@code jobmanager.rpc.address}. Runs until told to stop (SIGTERM) or until a fatal error
+ * ends the process.
  */
 public final class TaskManagerRunner implements AutoCloseable {
 
