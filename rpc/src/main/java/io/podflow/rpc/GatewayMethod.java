@@ -19,6 +19,7 @@ final class GatewayMethod {
 
     private final String signature;
     private final String description;
+    private final String resultDescription;
     private final boolean ask;
     private final int timeoutParameter;
     private final ValueCodec[] argumentCodecs;
@@ -28,6 +29,7 @@ final class GatewayMethod {
     GatewayMethod(Method method, PayloadCodec codec, RpcTypeRegistry types) {
         this.signature = signatureOf(method);
         this.description = method.getDeclaringClass().getSimpleName() + "." + signature;
+        this.resultDescription = "the result of " + description;
         this.ask = isAsk(method);
         this.timeoutParameter = timeoutParameterOf(method);
         Type[] parameters = method.getGenericParameterTypes();
@@ -37,7 +39,7 @@ final class GatewayMethod {
             argumentCodecs[i] = ValueCodec.forType(parameters[i], codec);
         }
         Type result = ask ? resultTypeOf(method) : Void.class;
-        types.checkDeclared(result, "the result of " + description);
+        types.checkDeclared(result, resultDescription);
         this.resultCodec = ValueCodec.forType(result, codec);
         this.invoker = invokerOf(method);
     }
@@ -111,6 +113,11 @@ final class GatewayMethod {
 
     String description() {
         return description;
+    }
+
+    /** {@code the result of Gateway.method(...)} for error messages, built once instead of on every call. */
+    String resultDescription() {
+        return resultDescription;
     }
 
     boolean isAsk() {

@@ -16,6 +16,7 @@ final class RemoteCallRoute implements CallRoute {
     private final RpcService service;
     private final PayloadCodec codec;
     private final RpcAddress target;
+    private volatile ClientConnection connection;
 
     RemoteCallRoute(RpcService service, PayloadCodec codec, RpcAddress target) {
         this.service = service;
@@ -35,7 +36,7 @@ final class RemoteCallRoute implements CallRoute {
             reply.completeExceptionally(e);
             return reply;
         }
-        service.connectionTo(target).ask(
+        connection().ask(
                 callId -> new RpcMessage.Invocation(callId, true, target.endpoint(), method.signature(), encodedToken,
                         encodedArgs),
                 new ResponseListener() {
@@ -43,7 +44,7 @@ final class RemoteCallRoute implements CallRoute {
                     public void onResult(byte[] value) {
                         try {
                             reply.complete(codec.decodeValue(method.resultCodec(), value,
-                                    "the result of " + method.description()));
+                                    method.resultDescription()));
                         } catch (RpcException e) {
                             reply.completeExceptionally(e);
                         }
@@ -69,10 +70,20 @@ final class RemoteCallRoute implements CallRoute {
             byte[] encodedArgs = codec.encodeArgs(method.argumentCodecs(), args, method.description());
             RpcMessage message = new RpcMessage.Invocation(0, false, target.endpoint(), method.signature(),
                     encodeToken(fencingToken), encodedArgs);
-            service.connectionTo(target).tell(message, error -> logLostTell(method, error));
+            connection().tell(message, error -> logLostTell(method, error));
         } catch (RpcException e) {
             logLostTell(method, e);
         }
+    }
+
+    /** The service's connection to the target, looked up again only once the one in hand broke. */
+    private ClientConnection connection() {
+        ClientConnection current = connection;
+        if (current == null || !current.isUsable()) {
+            current = service.connectionTo(target);
+            connection = current;
+        }
+        return current;
     }
 
     private byte[] encodeToken(Object fencingToken) {

@@ -82,7 +82,7 @@ final class ServerRequests implements RpcRequestHandler {
         if (error == null) {
             try {
                 reply = new RpcMessage.Result(callId, codec.encodeValue(method.resultCodec(), value,
-                        "the result of " + method.description()));
+                        method.resultDescription()));
             } catch (RpcException e) {
                 reply = failure(callId, e);
             }
