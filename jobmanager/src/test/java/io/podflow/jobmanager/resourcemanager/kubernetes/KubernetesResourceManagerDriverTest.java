@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class KubernetesResourceManagerDriverTest {
 
         driver.reconcile(demand(2, Set.of(), Set.of()));
 
-        await().until(() -> podNames().size() == 2);
+        eventually().until(() -> podNames().size() == 2);
         assertEquals(Set.of("s1-taskmanager-1-1", "s1-taskmanager-1-2"), podNames());
         for (Pod pod : pods()) {
             Map<String, String> labels = pod.getMetadata().getLabels();
@@ -84,14 +85,14 @@ class KubernetesResourceManagerDriverTest {
             assertEquals("s1", owner.getName());
             assertEquals(deployment.getMetadata().getUid(), owner.getUid());
         }
-        await().until(() -> events.started.size() == 2);
+        eventually().until(() -> events.started.size() == 2);
     }
 
     @Test
     void pendingPodsAreNotRequestedAgain() throws InterruptedException {
         KubernetesResourceManagerDriver driver = start(new RecordingWorkerEvents());
         driver.reconcile(demand(2, Set.of(), Set.of()));
-        await().until(() -> podNames().size() == 2);
+        eventually().until(() -> podNames().size() == 2);
         setPhase("s1-taskmanager-1-1", "Pending");
         setPhase("s1-taskmanager-1-2", "Pending");
 
@@ -100,7 +101,7 @@ class KubernetesResourceManagerDriverTest {
         // no demand left: the pending pods are deleted; any pod wrongly requested above would show as a third POST
         driver.reconcile(demand(0, Set.of(), Set.of()));
 
-        await().until(() -> podNames().isEmpty());
+        eventually().until(() -> podNames().isEmpty());
         assertEquals(2, podCreations());
     }
 
@@ -108,11 +109,11 @@ class KubernetesResourceManagerDriverTest {
     void podFailedBeforeRegisteringIsDeletedAndReplaced() {
         KubernetesResourceManagerDriver driver = start(new RecordingWorkerEvents());
         driver.reconcile(demand(1, Set.of(), Set.of()));
-        await().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1")));
+        eventually().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1")));
 
         setPhase("s1-taskmanager-1-1", "Failed");
 
-        await().until(() -> podNames().equals(Set.of("s1-taskmanager-1-2")));
+        eventually().until(() -> podNames().equals(Set.of("s1-taskmanager-1-2")));
     }
 
     @Test
@@ -120,24 +121,24 @@ class KubernetesResourceManagerDriverTest {
         config.set(ResourceManagerOptions.TASKMANAGER_REGISTRATION_TIMEOUT, Duration.ofMillis(300));
         KubernetesResourceManagerDriver driver = start(new RecordingWorkerEvents());
         driver.reconcile(demand(1, Set.of(), Set.of()));
-        await().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1")));
+        eventually().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1")));
 
         setPhase("s1-taskmanager-1-1", "Running");
 
-        await().until(() -> podNames().equals(Set.of("s1-taskmanager-1-2")));
+        eventually().until(() -> podNames().equals(Set.of("s1-taskmanager-1-2")));
     }
 
     @Test
     void releasedWorkerHasItsPodDeleted() {
         KubernetesResourceManagerDriver driver = start(new RecordingWorkerEvents());
         driver.reconcile(demand(1, Set.of(), Set.of()));
-        await().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1")));
+        eventually().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1")));
         setPhase("s1-taskmanager-1-1", "Running");
         driver.reconcile(demand(0, Set.of(id("s1-taskmanager-1-1")), Set.of()));
 
         driver.releaseWorker(id("s1-taskmanager-1-1"), "no heartbeat");
 
-        await().until(() -> podNames().isEmpty());
+        eventually().until(() -> podNames().isEmpty());
     }
 
     @Test
@@ -146,12 +147,12 @@ class KubernetesResourceManagerDriverTest {
         RecordingWorkerEvents events = new RecordingWorkerEvents();
         KubernetesResourceManagerDriver driver = start(events);
         driver.reconcile(demand(1, Set.of(), Set.of()));
-        await().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1")));
+        eventually().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1")));
         setPhase("s1-taskmanager-1-1", "Running");
 
         driver.reconcile(demand(0, Set.of(id("s1-taskmanager-1-1")), Set.of(id("s1-taskmanager-1-1"))));
 
-        await().until(() -> podNames().isEmpty());
+        eventually().until(() -> podNames().isEmpty());
         assertEquals(1, events.terminated.size());
         assertTrue(events.terminated.get(0).startsWith("s1-taskmanager-1-1: its TaskManager was idle"),
                 events.terminated.get(0));
@@ -161,7 +162,7 @@ class KubernetesResourceManagerDriverTest {
     void registrationFromAPodItDoesNotKnowIsRefused() {
         KubernetesResourceManagerDriver driver = start(new RecordingWorkerEvents());
         driver.reconcile(demand(1, Set.of(), Set.of()));
-        await().until(() -> driver.refusalReasonFor(id("s1-taskmanager-1-1")) == null);
+        eventually().until(() -> driver.refusalReasonFor(id("s1-taskmanager-1-1")) == null);
 
         String refusal = driver.refusalReasonFor(id("s2-taskmanager-1-1"));
 
@@ -173,7 +174,7 @@ class KubernetesResourceManagerDriverTest {
     void restartedJobManagerAwaitsLivePodsOfThePreviousAttemptAndDeletesDeadOnes() throws InterruptedException {
         KubernetesResourceManagerDriver previous = start(new RecordingWorkerEvents());
         previous.reconcile(demand(2, Set.of(), Set.of()));
-        await().until(() -> podNames().size() == 2);
+        eventually().until(() -> podNames().size() == 2);
         previous.close();
         setPhase("s1-taskmanager-1-1", "Running");
         setPhase("s1-taskmanager-1-2", "Failed");
@@ -181,12 +182,12 @@ class KubernetesResourceManagerDriverTest {
         KubernetesResourceManagerDriver restarted = start(new RecordingWorkerEvents());
         restarted.reconcile(demand(2, Set.of(), Set.of()));
 
-        await().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1")));
+        eventually().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1")));
         assertNull(restarted.refusalReasonFor(id("s1-taskmanager-1-1")));
 
         restarted.reconcile(demand(2, Set.of(id("s1-taskmanager-1-1")), Set.of()));
 
-        await().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1", "s1-taskmanager-2-1")));
+        eventually().until(() -> podNames().equals(Set.of("s1-taskmanager-1-1", "s1-taskmanager-2-1")));
         assertEquals(3, podCreations());
     }
 
@@ -204,10 +205,15 @@ class KubernetesResourceManagerDriverTest {
 
         // each failed creation is retried at once until the failure rate is reached; three tries are two reports
         // if the driver repeated itself
-        await().until(() -> podCreations() >= 3);
+        eventually().until(() -> podCreations() >= 3);
         assertEquals(List.of("Kubernetes does not allow service account 'flink' to create pods in namespace 'test' "
                 + "(403 Forbidden); grant it the rights with: kubectl create clusterrolebinding podflow-test-flink "
                 + "--clusterrole=edit --serviceaccount=test:flink"), events.requestFailures);
+    }
+
+    /** The build machine is shared; a generous bound keeps a slow API round trip from failing the test. */
+    private static ConditionFactory eventually() {
+        return await().atMost(Duration.ofSeconds(60));
     }
 
     private KubernetesResourceManagerDriver start(RecordingWorkerEvents events) {
