@@ -35,7 +35,8 @@ final class DataMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
                         consumerSubtask), frame.readInt()));
             }
             case DataMessageEncoder.CREDIT -> out.add(new AddCredit(frame.readInt()));
-            case DataMessageEncoder.BUFFER -> out.add(new BufferMessage(frame.readRetainedSlice(frame.readableBytes())));
+            case DataMessageEncoder.BUFFER ->
+                    out.add(new BufferMessage(frame.readRetainedSlice(frame.readableBytes())));
             case DataMessageEncoder.END -> out.add(new EndOfPartition());
             case DataMessageEncoder.ERROR -> out.add(new ErrorResponse(frame.readCharSequence(frame.readableBytes(),
                     StandardCharsets.UTF_8).toString()));

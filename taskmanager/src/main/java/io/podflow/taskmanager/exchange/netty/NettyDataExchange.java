@@ -185,13 +185,14 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
                         + "subtask " + task.subtaskIndex());
             }
         }
-        BackPressureMeter meter = backPressure.computeIfAbsent(task.attemptId(), ignored -> new BackPressureMeter(task.jobId()));
+        BackPressureMeter meter = backPressure.computeIfAbsent(task.attemptId(),
+                ignored -> new BackPressureMeter(task.jobId()));
         List<Subpartition> subpartitions = new ArrayList<>(consumers.size());
         for (TaskPeer consumer : consumers) {
             SubpartitionKey key = new SubpartitionKey(task.jobId(), task.vertexId(), task.subtaskIndex(),
                     output.targetVertex(), consumer.subtaskIndex());
-            subpartitions.add(new Subpartition(key, allocator, settings.bufferBytes(), settings.queuedBuffers(), meter,
-                    () -> subpartitionEnded(task.jobId(), key)));
+            subpartitions.add(new Subpartition(key, allocator, settings.bufferBytes(), settings.queuedBuffers(),
+                    meter, () -> subpartitionEnded(task.jobId(), key)));
         }
         ResultPartition partition = new ResultPartition(subpartitions, new ChannelSelector(output.partitioning(),
                 consumers.size(), ownChannel));
@@ -209,7 +210,7 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
         }
     }
 
-    /** Share of the task's time spent waiting for consumers to free buffers since it opened its outputs; 0 if unknown. */
+    /** Share of the task's time spent waiting for consumers to free buffers since it opened its outputs, 0 to 1. */
     public double backPressuredRatio(ExecutionAttemptID attempt) {
         BackPressureMeter meter = backPressure.get(attempt);
         return meter == null ? 0 : meter.ratio();

@@ -32,7 +32,7 @@ public record NetworkSettings(
         }
     }
 
-    /** Reads {@code taskmanager.data.port}, {@code taskmanager.bind-host}, {@code cluster.secret} and the network options. */
+    /** Reads the data port, bind host, cluster secret, handshake timeout and {@link NetworkOptions}. */
     public static NetworkSettings from(Configuration config) {
         return new NetworkSettings(config.get(TaskManagerOptions.BIND_HOST), config.get(TaskManagerOptions.DATA_PORT),
                 config.get(RpcOptions.CLUSTER_SECRET), DEFAULT_BUFFER_BYTES, DEFAULT_QUEUED_BUFFERS, DEFAULT_CREDITS,
