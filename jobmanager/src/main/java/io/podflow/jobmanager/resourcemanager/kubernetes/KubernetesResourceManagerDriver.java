@@ -110,11 +110,12 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
     /** Lists this cluster's TaskManager pods (so the attempt number is known), then begins reconciling. */
     private void connect() {
         try {
-            OwnerReference owner = new KubernetesClusterObjects(client, namespace).ownerReference(names);
-            podFactory = new TaskManagerPodFactory(config, owner);
             table = new WorkerPodTable(names);
+            // listing pods first: without rights, its failure names the service account and the fix
             watcher = KubernetesPodWatcher.start(client, new ApiCall("list", "pods", namespace, serviceAccount),
                     KubernetesLabels.taskManager(names.clusterId()), RESYNC, LIST_TIMEOUT, new StateThreadPodEvents());
+            OwnerReference owner = new KubernetesClusterObjects(client, namespace).ownerReference(names);
+            podFactory = new TaskManagerPodFactory(config, owner);
             Set<String> existing = watcher.pods().stream().map(pod -> pod.getMetadata().getName())
                     .collect(Collectors.toSet());
             int attempt = AttemptNumbers.next(names, existing);
