@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The kubelet's single reconcile thread: it alone owns every {@link PodRuntime}, starts and stops
  * container processes (from this long-lived thread, so their parent-death signal is tied to the
- * kubelet), and reports pod status. Other threads only post {@link KubeletEvent}s.
+ * kubelet), and computes pod status, which {@link StatusReporter} sends. Other threads only post
+ * {@link KubeletEvent}s.
  */
 public final class PodWorker implements Runnable {
 
