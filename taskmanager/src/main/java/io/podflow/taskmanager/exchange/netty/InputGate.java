@@ -101,6 +101,10 @@ final class InputGate implements RecordReader {
         arrivals.add(CLOSED);
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     /** Buffers received and not yet consumed. */
     int heldBuffers() {
         int held = reading.get() == null ? 0 : 1;

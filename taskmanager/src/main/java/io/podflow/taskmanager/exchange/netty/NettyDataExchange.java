@@ -129,7 +129,8 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
                         gate.fail(channel, error instanceof TimeoutException
                                 ? key + " was not produced on this TaskManager within " + settings.requestTimeout()
                                 : error.toString());
-                    } else {
+                    } else if (!gate.isClosed()) {
+                        // a gate of a reset job must not take the subpartition from the next attempt's consumer
                         gate.onCreditReturned(channel, subpartition::addCredit);
                         subpartition.attach(view, settings.credits());
                     }

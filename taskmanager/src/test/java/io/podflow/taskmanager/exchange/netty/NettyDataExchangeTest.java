@@ -2,6 +2,8 @@ package io.podflow.taskmanager.exchange.netty;
 
 import io.netty.util.ResourceLeakDetector;
 import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
+import io.podflow.protocol.deployment.TaskOutput;
+import io.podflow.protocol.deployment.TaskPeer;
 import io.podflow.protocol.job.Partitioning;
 import io.podflow.protocol.task.RecordReader;
 import io.podflow.taskmanager.exchange.PartitionWriter;
@@ -259,5 +261,25 @@ class NettyDataExchangeTest {
         assertThrows(CancellationException.class, reader::next);
         assertEquals(0, cluster.exchanges[0].heldBuffers());
         assertEquals(0, cluster.exchanges[1].heldBuffers());
+    }
+
+    @Test
+    void aConsumerOfAResetJobDoesNotTakeTheSubpartitionFromTheNextAttempt() throws Exception {
+        cluster = new TwoTaskManagers();
+        NettyDataExchange exchange = cluster.exchanges[0];
+        TaskOutput toLocalConsumer = new TaskOutput(cluster.sink, Partitioning.REBALANCE,
+                List.of(new TaskPeer(0, cluster.locations[0])));
+        cluster.openConsumer(0, 1, 1, Partitioning.REBALANCE);
+        exchange.resetJob(cluster.job);
+
+        PartitionWriter writer = exchange.openOutput(cluster.task(cluster.source, 0, 1), toLocalConsumer);
+        RecordReader reader = cluster.openConsumer(0, 1, 1, Partitioning.REBALANCE);
+        Future<List<long[]>> read = consume(reader);
+        for (int sequence = 0; sequence < 10; sequence++) {
+            writer.emit(record(0, sequence), sequence);
+        }
+        writer.finish();
+
+        assertEquals(10, read.get(WAIT.toSeconds(), TimeUnit.SECONDS).size());
     }
 }
