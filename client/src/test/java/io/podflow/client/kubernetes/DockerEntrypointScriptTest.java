@@ -81,6 +81,17 @@ class DockerEntrypointScriptTest {
     }
 
     @Test
+    void withAPodIpEveryServerBindsToItAndAnArgumentStillOverridesIt() throws Exception {
+        Result result = run(Map.of("POD_IP", "127.0.3.7"), "kubernetes-taskmanager",
+                "-Dtaskmanager.bind-host=127.0.0.1");
+
+        assertEquals(0, result.exitCode(), result.errors());
+        assertEquals(List.of("-Djobmanager.bind-host=127.0.3.7", "-Drest.bind-address=127.0.3.7",
+                "-Dtaskmanager.bind-host=127.0.3.7", "-Dtaskmanager.bind-host=127.0.0.1"),
+                result.argumentsAfter(TASK_MANAGER));
+    }
+
+    @Test
     void enablesEachListedBuiltInPluginInItsOwnFolder() throws Exception {
         Result result = run(Map.of("ENABLE_BUILT_IN_PLUGINS", "podflow-s3.jar; podflow-metrics.jar"), "taskmanager");
 
