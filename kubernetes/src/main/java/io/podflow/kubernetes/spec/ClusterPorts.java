@@ -32,11 +32,11 @@ public record ClusterPorts(int rest, int jobManagerRpc, int blob, int taskManage
         return ports;
     }
 
-    /** Container ports of a TaskManager, by port name. */
+    /** Container ports of a TaskManager, by port name (Kubernetes allows at most 15 characters). */
     public Map<String, Integer> taskManager() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("taskmanager-rpc", taskManagerRpc);
-        ports.put("taskmanager-data", taskManagerData);
+        ports.put("data", taskManagerData);
         return ports;
     }
 

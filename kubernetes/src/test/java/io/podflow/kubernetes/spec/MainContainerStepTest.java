@@ -17,7 +17,7 @@ class MainContainerStepTest {
     void setsImagePullPolicyPullSecretsAndPorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("taskmanager-rpc", 6122);
-        ports.put("taskmanager-data", 6121);
+        ports.put("data", 6121);
 
         Pod pod = new MainContainerStep("podflow:1.0", ImagePullPolicy.Always, List.of("registry-a", "registry-b"),
                 ports).apply(PodDraft.empty()).build();
