@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark: bench/run.sh rpc [--warmup S] [--measure S] [--payload BYTES]
 #                   bench/run.sh localkube-pods [--pods N] [--timeout S]
+#                   bench/run.sh wordcount [--mb SIZE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,7 +9,8 @@ benchmark="${1:-}"
 case "$benchmark" in
   rpc) main=io.podflow.bench.rpc.RpcBenchmark ;;
   localkube-pods) main=io.podflow.bench.localkube.PodStartupBenchmark ;;
-  *) echo "usage: bench/run.sh rpc [--warmup S] [--measure S] [--payload BYTES] | localkube-pods [--pods N] [--timeout S]" >&2; exit 2 ;;
+  wordcount) shift; exec bench/wordcount/wordcount.sh "$@" ;;
+  *) echo "usage: bench/run.sh rpc [--warmup S] [--measure S] [--payload BYTES] | localkube-pods [--pods N] [--timeout S] | wordcount [--mb SIZE]" >&2; exit 2 ;;
 esac
 shift
 
