@@ -15,6 +15,14 @@ class OptionRegistryTest {
                 .intType().defaultValue(2);
     }
 
+    /** Two options declared out of key order, and a non-option field. */
+    public static final class TwoOptions {
+        public static final ConfigOption<Integer> ZETA = ConfigOptions.key("test.zeta").intType().defaultValue(1);
+        public static final ConfigOption<String> ALPHA = ConfigOptions.key("test.alpha").stringType()
+                .noDefaultValue();
+        public static final String NOT_AN_OPTION = "y";
+    }
+
     /** Has nothing to register. */
     public static final class Empty {
         public static final String NOT_AN_OPTION = "x";
@@ -31,8 +39,8 @@ class OptionRegistryTest {
 
     @Test
     void readsEveryPublicStaticOptionOfAHolderSortedByKey() {
-        OptionHolder holder = OptionRegistry.of(List.of(TaskManagerOptions.class)).holders().get(0);
-        assertEquals(List.of(TaskManagerOptions.PROCESS_MEMORY, TaskManagerOptions.NUM_TASK_SLOTS), holder.options());
+        OptionHolder holder = OptionRegistry.of(List.of(TwoOptions.class)).holders().get(0);
+        assertEquals(List.of(TwoOptions.ALPHA, TwoOptions.ZETA), holder.options());
     }
 
     @Test
