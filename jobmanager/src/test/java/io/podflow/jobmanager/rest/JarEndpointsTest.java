@@ -176,20 +176,75 @@ class JarEndpointsTest {
     }
 
     @Test
-    void runningAJarSaysWhatToDoInstead() throws Exception {
+    void runningAJarSubmitsTheJobItsMainBuildsWithTheJarAsABlob() throws Exception {
         rest = RunningRestServer.start(temp);
-        String jarId = Path.of(upload("jarfile", "wordcount.jar", TestJars.jarWithMainClass("a.Main", 10)).body()
-                .path("filename").asText()).getFileName().toString();
+        byte[] jar = TestJars.jarWithMainClass(TestPrograms.Squares.class.getName(), 100);
+        String jarId = uploadedId("squares.jar", jar);
 
         RunningRestServer.Reply run = rest.send("POST", "/jars/" + jarId + "/run",
-                "{\"entryClass\": \"a.Main\", \"parallelism\": 2, \"programArgs\": \"--port 9000\"}");
-        RunningRestServer.Reply badParallelism = rest.send("POST", "/jars/" + jarId + "/run", "{\"parallelism\": 0}");
+                "{\"parallelism\": 3, \"programArgs\": \" --input  x -p 9 \"}");
+
+        assertEquals(200, run.status(), run.body().toString());
+        JobGraph submitted = rest.dispatcher.submitted.get(0);
+        assertEquals(submitted.jobId().toString(), run.body().path("jobid").asText());
+        assertEquals("squares", submitted.name());
+        String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar));
+        assertEquals(List.of(key), submitted.jarBlobKeys());
+        assertTrue(rest.blobs.find(new BlobKey(key)).isPresent());
+        assertTrue(submitted.vertices().stream().allMatch(vertex -> vertex.parallelism() == 3),
+                submitted.vertices().toString());
+        assertEquals(List.of("--input", "x", "-p", "9"), TestPrograms.Squares.lastArguments);
+    }
+
+    @Test
+    void entryClassOverridesTheManifestAndArgumentsMayComeAsAList() throws Exception {
+        rest = RunningRestServer.start(temp);
+        String jarId = uploadedId("failing.jar", TestJars.jarWithMainClass(TestPrograms.Failing.class.getName(), 10));
+
+        RunningRestServer.Reply run = rest.send("POST", "/jars/" + jarId + "/run", "{\"entryClass\": \""
+                + TestPrograms.Squares.class.getName() + "\", \"programArgsList\": [\"--name\", \"a b\"]}");
+
+        assertEquals(200, run.status(), run.body().toString());
+        assertEquals(1, rest.dispatcher.submitted.size());
+        assertEquals(List.of("--name", "a b"), TestPrograms.Squares.lastArguments);
+    }
+
+    @Test
+    void aProgramThatFailsOrSubmitsNothingIsABadRequest() throws Exception {
+        rest = RunningRestServer.start(temp);
+        String jarId = uploadedId("failing.jar", TestJars.jarWithMainClass(TestPrograms.Failing.class.getName(), 10));
+
+        RunningRestServer.Reply failing = rest.send("POST", "/jars/" + jarId + "/run", "{}");
+        RunningRestServer.Reply idle = rest.send("POST", "/jars/" + jarId + "/run",
+                "{\"entryClass\": \"" + TestPrograms.Idle.class.getName() + "\"}");
+        RunningRestServer.Reply missing = rest.send("POST", "/jars/" + jarId + "/run",
+                "{\"entryClass\": \"org.example.Missing\"}");
+
+        assertEquals(400, failing.status());
+        assertTrue(failing.firstError().contains("--input is required"), failing.firstError());
+        assertEquals(400, idle.status());
+        assertEquals("The program's main() submitted no job", idle.firstError());
+        assertEquals(400, missing.status());
+        assertTrue(missing.firstError().contains("org.example.Missing is not in"), missing.firstError());
+        assertTrue(rest.dispatcher.submitted.isEmpty());
+    }
+
+    @Test
+    void refusesBadParallelismAndUnknownJars() throws Exception {
+        rest = RunningRestServer.start(temp);
+        String jarId = uploadedId("squares.jar", TestJars.jarWithMainClass(TestPrograms.Squares.class.getName(), 10));
+
+        RunningRestServer.Reply zero = rest.send("POST", "/jars/" + jarId + "/run", "{\"parallelism\": 0}");
         RunningRestServer.Reply unknown = rest.send("POST", "/jars/nope.jar/run", "{}");
 
-        assertEquals(501, run.status());
-        assertTrue(run.firstError().contains("POST /jobs"), run.firstError());
-        assertEquals(400, badParallelism.status());
+        assertEquals(400, zero.status());
+        assertTrue(zero.firstError().contains("'parallelism'"), zero.firstError());
         assertEquals(404, unknown.status());
+        assertTrue(rest.dispatcher.submitted.isEmpty());
+    }
+
+    private String uploadedId(String fileName, byte[] jar) throws Exception {
+        return Path.of(upload("jarfile", fileName, jar).body().path("filename").asText()).getFileName().toString();
     }
 
     private RunningRestServer.Reply upload(String field, String fileName, byte[] content) throws Exception {

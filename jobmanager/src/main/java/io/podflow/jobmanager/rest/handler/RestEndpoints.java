@@ -1,7 +1,9 @@
 package io.podflow.jobmanager.rest.handler;
 
 import io.podflow.common.config.Configuration;
+import io.podflow.common.config.CoreOptions;
 import io.podflow.jobmanager.blob.BlobStore;
+import io.podflow.jobmanager.program.ProgramRunner;
 import io.podflow.jobmanager.rest.RestServer;
 import io.podflow.jobmanager.rest.Router;
 import io.podflow.jobmanager.rest.UploadedJars;
@@ -35,7 +37,8 @@ public final class RestEndpoints {
                 .add(GET, "/jobs/{" + JobIdParameter.JOB_ID + "}/exceptions", new JobExceptionsHandler(dispatcher))
                 .add(POST, RestServer.UPLOAD_PATH, new JarUploadHandler(jars))
                 .add(GET, "/jars", new JarListHandler(jars))
-                .add(POST, "/jars/{" + JarRunHandler.JAR_ID + "}/run", new JarRunHandler(jars))
+                .add(POST, "/jars/{" + JarRunHandler.JAR_ID + "}/run", new JarRunHandler(jars,
+                        new ProgramRunner(dispatcher, blobs), config.get(CoreOptions.DEFAULT_PARALLELISM)))
                 .add(DELETE, "/jars/{" + JarRunHandler.JAR_ID + "}", new JarDeleteHandler(jars))
                 .add(GET, "/taskmanagers", new TaskManagersHandler(resourceManager))
                 .add(GET, "/taskmanagers/{" + TaskManagerDetailsHandler.TASK_MANAGER_ID + "}",
