@@ -2,6 +2,7 @@
 # Runs a benchmark: bench/run.sh rpc [--warmup S] [--measure S] [--payload BYTES]
 #                   bench/run.sh localkube-pods [--pods N] [--timeout S]
 #                   bench/run.sh wordcount [--mb SIZE]
+#                   bench/run.sh cluster [--runs N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +11,8 @@ case "$benchmark" in
   rpc) main=io.podflow.bench.rpc.RpcBenchmark ;;
   localkube-pods) main=io.podflow.bench.localkube.PodStartupBenchmark ;;
   wordcount) shift; exec bench/wordcount/wordcount.sh "$@" ;;
-  *) echo "usage: bench/run.sh rpc [--warmup S] [--measure S] [--payload BYTES] | localkube-pods [--pods N] [--timeout S] | wordcount [--mb SIZE]" >&2; exit 2 ;;
+  cluster) shift; exec bench/cluster/cluster.sh "$@" ;;
+  *) echo "usage: bench/run.sh rpc [--warmup S] [--measure S] [--payload BYTES] | localkube-pods [--pods N] [--timeout S] | wordcount [--mb SIZE] | cluster [--runs N]" >&2; exit 2 ;;
 esac
 shift
 

@@ -34,7 +34,13 @@ public final class RpcBenchServer {
         }
     }
 
-    static Configuration config(String secret) {
+    /** The RPC configuration both benchmark JVMs share: loopback, the given cluster secret. */
+    public static Configuration config(String secret) {
         return new Configuration().set(RpcOptions.CLUSTER_SECRET, secret);
+    }
+
+    /** The echo endpoint's address on a server whose {@code READY} line gave this RPC address. */
+    public static String endpointAddress(String rpcAddress) {
+        return rpcAddress + "/" + BenchEndpoint.NAME;
     }
 }

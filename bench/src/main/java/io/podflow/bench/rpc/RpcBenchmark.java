@@ -88,7 +88,8 @@ public final class RpcBenchmark {
         }
     }
 
-    private static Process startServer(String secret) throws Exception {
+    /** Starts {@link RpcBenchServer} in its own JVM on this JVM's class path; it runs until its stdin closes. */
+    public static Process startServer(String secret) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 RpcBenchServer.class.getName());
@@ -97,7 +98,8 @@ public final class RpcBenchmark {
         return builder.start();
     }
 
-    private static String[] awaitReady(Process server) throws Exception {
+    /** Reads the server's {@code READY <rpc address> <echo port>} line, split on spaces. */
+    public static String[] awaitReady(Process server) throws Exception {
         BufferedReader output = new BufferedReader(
                 new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String line;
