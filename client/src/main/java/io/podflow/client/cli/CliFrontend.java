@@ -2,8 +2,8 @@ package io.podflow.client.cli;
 
 import io.podflow.api.environment.ExecutionEnvironmentContext;
 import io.podflow.client.program.ClusterPipelineExecutor;
-import io.podflow.client.program.PackagedProgram;
-import io.podflow.client.program.ProgramInvocationException;
+import io.podflow.api.program.PackagedProgram;
+import io.podflow.api.program.ProgramInvocationException;
 import io.podflow.client.rest.JobSummary;
 import io.podflow.client.rest.RestClientException;
 import io.podflow.client.rest.RestClusterClient;

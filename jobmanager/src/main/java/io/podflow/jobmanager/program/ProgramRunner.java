@@ -1,6 +1,8 @@
 package io.podflow.jobmanager.program;
 
 import io.podflow.api.environment.ExecutionEnvironmentContext;
+import io.podflow.api.program.PackagedProgram;
+import io.podflow.api.program.ProgramInvocationException;
 import io.podflow.jobmanager.blob.BlobStore;
 import io.podflow.protocol.DispatcherGateway;
 import io.podflow.protocol.job.JobID;
@@ -30,23 +32,23 @@ public final class ProgramRunner {
     }
 
     /**
-     * Completes with the first job {@code program} submitted, or fails with a {@link ProgramRunException} (inside a
+     * Completes with the first job {@code program} submitted, or fails with a {@link ProgramInvocationException} (inside a
      * {@link CompletionException}) when it failed or submitted nothing.
      */
-    public CompletableFuture<JobID> run(JarProgram program, int defaultParallelism) {
+    public CompletableFuture<JobID> run(PackagedProgram program, int defaultParallelism) {
         return CompletableFuture.supplyAsync(() -> {
             DispatcherSubmittingExecutor executor = new DispatcherSubmittingExecutor(dispatcher, blobs,
                     program.jar());
             ExecutionEnvironmentContext.install(executor, defaultParallelism);
             try {
-                program.invokeMain();
-            } catch (ProgramRunException e) {
+                program.invoke();
+            } catch (ProgramInvocationException e) {
                 throw new CompletionException(e);
             } finally {
                 ExecutionEnvironmentContext.uninstall();
             }
             return executor.firstJob().orElseThrow(() -> new CompletionException(
-                    new ProgramRunException("The program's main() submitted no job")));
+                    new ProgramInvocationException("The program's main() submitted no job")));
         }, programThread);
     }
 }

@@ -1,8 +1,8 @@
 package io.podflow.jobmanager.rest.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.podflow.jobmanager.program.JarProgram;
-import io.podflow.jobmanager.program.ProgramRunException;
+import io.podflow.api.program.PackagedProgram;
+import io.podflow.api.program.ProgramInvocationException;
 import io.podflow.jobmanager.program.ProgramRunner;
 import io.podflow.jobmanager.rest.RestException;
 import io.podflow.jobmanager.rest.RestHandler;
@@ -46,10 +46,10 @@ public final class JarRunHandler implements RestHandler {
     public CompletableFuture<RestResponse> handle(RestRequest request) {
         Path jar = jars.file(request.pathParameter(JAR_ID));
         JsonNode body = request.jsonBody();
-        JarProgram program;
+        PackagedProgram program;
         try {
-            program = JarProgram.of(jar, text(body, "entryClass"), arguments(body));
-        } catch (ProgramRunException e) {
+            program = PackagedProgram.of(jar, text(body, "entryClass"), arguments(body));
+        } catch (ProgramInvocationException e) {
             throw RestException.badRequest(e.getMessage());
         }
         return runner.run(program, parallelism(body))
@@ -59,7 +59,7 @@ public final class JarRunHandler implements RestHandler {
 
     private static RestResponse asBadRequest(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof ProgramRunException failed) {
+        if (cause instanceof ProgramInvocationException failed) {
             throw RestException.badRequest(failed.getMessage());
         }
         throw new CompletionException(cause);

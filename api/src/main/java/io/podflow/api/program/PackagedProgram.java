@@ -1,4 +1,4 @@
-package io.podflow.client.program;
+package io.podflow.api.program;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -40,8 +40,8 @@ public final class PackagedProgram {
         try (JarFile jarFile = new JarFile(jar.toFile())) {
             String entry = entryClass != null ? entryClass : entryClassFromManifest(jarFile.getManifest());
             if (entry == null) {
-                throw new ProgramInvocationException("The jar " + jar + " names no entry class: give one with -c "
-                        + "<class> or set Main-Class in its manifest");
+                throw new ProgramInvocationException("The jar " + jar + " names no entry class: give one (-c on "
+                        + "the command line, entryClass over REST) or set Main-Class in its manifest");
             }
             return new PackagedProgram(jar, entry, arguments);
         } catch (IOException e) {

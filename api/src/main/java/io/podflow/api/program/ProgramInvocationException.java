@@ -1,4 +1,4 @@
-package io.podflow.client.program;
+package io.podflow.api.program;
 
 /** The user's program could not be started or ended with an error; the message says which and why. */
 public final class ProgramInvocationException extends Exception {
