@@ -5,7 +5,7 @@ import io.podflow.protocol.task.RecordWriter;
 
 /**
  * Sends stream elements on one output edge through the TaskManager's {@link RecordWriter}, which partitions by
- * {@link io.podflow.api.partition.ChannelSelector}. Watermarks must reach every consumer: on BROADCAST and FORWARD
+ * {@link io.podflow.protocol.job.ChannelSelector}. Watermarks must reach every consumer: on BROADCAST and FORWARD
  * edges one emit does that; on HASH edges a key hash of {@code c} selects channel {@code c}; on REBALANCE edges
  * {@code consumers} consecutive emits visit every channel once, because the round robin is a strict cycle.
  */

@@ -1,6 +1,7 @@
 package io.podflow.api.partition;
 
 import io.podflow.api.tuple.Tuple2;
+import io.podflow.protocol.job.ChannelSelector;
 import io.podflow.protocol.job.Partitioning;
 import org.junit.jupiter.api.Test;
 

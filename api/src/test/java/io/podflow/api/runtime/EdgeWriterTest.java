@@ -1,6 +1,6 @@
 package io.podflow.api.runtime;
 
-import io.podflow.api.partition.ChannelSelector;
+import io.podflow.protocol.job.ChannelSelector;
 import io.podflow.protocol.job.Partitioning;
 import io.podflow.protocol.task.RecordWriter;
 import org.junit.jupiter.api.Test;

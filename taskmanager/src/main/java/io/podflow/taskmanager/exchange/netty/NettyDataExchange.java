@@ -18,6 +18,7 @@ import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
 import io.podflow.protocol.deployment.TaskInput;
 import io.podflow.protocol.deployment.TaskOutput;
 import io.podflow.protocol.deployment.TaskPeer;
+import io.podflow.protocol.job.ChannelSelector;
 import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.Partitioning;
@@ -195,8 +196,8 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
             subpartitions.add(new Subpartition(key, allocator, settings.bufferBytes(), settings.queuedBuffers(),
                     meter, () -> subpartitionEnded(task.jobId(), key)));
         }
-        ResultPartition partition = new ResultPartition(subpartitions, new ChannelSelector(output.partitioning(),
-                consumers.size(), ownChannel));
+        ResultPartition partition = new ResultPartition(subpartitions, ChannelSelector.of(output.partitioning(),
+                ownChannel, consumers.size()));
         partitions.computeIfAbsent(task.jobId(), ignored -> new CopyOnWriteArrayList<>()).add(partition);
         subpartitions.forEach(registry::register);
         return partition;

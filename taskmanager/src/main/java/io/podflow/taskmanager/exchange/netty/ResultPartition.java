@@ -1,5 +1,6 @@
 package io.podflow.taskmanager.exchange.netty;
 
+import io.podflow.protocol.job.ChannelSelector;
 import io.podflow.taskmanager.exchange.PartitionWriter;
 
 import java.util.Arrays;
@@ -28,7 +29,7 @@ final class ResultPartition implements PartitionWriter {
     @Override
     public void emit(byte[] record, int keyHash) throws InterruptedException {
         int channel = selector.select(keyHash);
-        if (channel == ChannelSelector.ALL) {
+        if (channel == ChannelSelector.ALL_CHANNELS) {
             for (Subpartition subpartition : subpartitions) {
                 subpartition.add(record);
             }

@@ -1,6 +1,5 @@
-package io.podflow.api.partition;
+package io.podflow.protocol.job;
 
-import io.podflow.protocol.job.Partitioning;
 
 /**
  * Picks the consumer channel of each record a producer subtask emits on one edge. Channels are the consumer
