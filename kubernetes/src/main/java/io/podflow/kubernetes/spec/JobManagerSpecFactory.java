@@ -68,6 +68,7 @@ public final class JobManagerSpecFactory {
         List<PodStep> steps = new ArrayList<>();
         steps.add(new PodMetadataStep(null, settings.userLabels(), labels, settings.annotations()));
         steps.addAll(CommonPodSteps.of(settings, settings.ports().jobManager()));
+        steps.add(new RestReadinessProbeStep(settings.ports().rest()));
         steps.add(new EnvironmentStep(settings.env()));
         steps.add(ClusterSecret.jobManagerEnv(settings.names().secret()));
         steps.add(new StartCommandStep(settings.entryPath(), mode.entrypointArgument(), Map.of()));
