@@ -9,13 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The argument vector and working directory of a container: {@code command} replaces the image
+ * The argument vector, working directory and user of a container: {@code command} replaces the image
  * entrypoint, {@code args} follow it, and both get {@code $(VAR)} expansion from the container's env.
  */
-public record ContainerCommand(List<String> argv, String workingDir) {
+public record ContainerCommand(List<String> argv, String workingDir, Optional<ProcessUser> user) {
 
     public ContainerCommand {
         argv = List.copyOf(argv);
+    }
+
+    /** This command run as {@code user} (as root when empty). */
+    public ContainerCommand runningAs(Optional<ProcessUser> user) {
+        return new ContainerCommand(argv, workingDir, user);
     }
 
     public static ContainerCommand of(Container container, Optional<ImageRoot> image, Map<String, String> env) {
@@ -34,6 +39,6 @@ public record ContainerCommand(List<String> argv, String workingDir) {
         if (workingDir == null || workingDir.isEmpty()) {
             workingDir = image.map(ImageRoot::workingDir).orElse("/");
         }
-        return new ContainerCommand(argv, workingDir);
+        return new ContainerCommand(argv, workingDir, Optional.empty());
     }
 }

@@ -77,13 +77,20 @@ public final class ContainerInitScript {
             String target = quote(mount.target());
             script.append("bind ").append(quote(mount.source().toString())).append(' ').append(target)
                     .append(sourceIsFile.get(i) ? " file" : " dir").append('\n');
+            if (mount.target().equals("/tmp")) {
+                // a /tmp of its own is writable by every user, as /tmp always is
+                script.append("/bin/chmod 1777 /tmp\n");
+            }
             if (mount.readOnly()) {
                 script.append("/bin/mount -o remount,bind,ro ").append(target).append('\n');
             }
         }
         script.append("printf '%s' ").append(quote(hostname)).append(" > /proc/sys/kernel/hostname\n");
         script.append("cd ").append(quote(command.workingDir())).append('\n');
-        script.append("exec ").append(command.argv().stream().map(ContainerInitScript::quote)
+        // mounts and the hostname need root; the command then runs as the pod's user, if it names one
+        List<String> exec = new java.util.ArrayList<>(command.user().map(ProcessUser::setprivArguments).orElse(List.of()));
+        exec.addAll(command.argv());
+        script.append("exec ").append(exec.stream().map(ContainerInitScript::quote)
                 .collect(Collectors.joining(" "))).append('\n');
         return script.toString();
     }

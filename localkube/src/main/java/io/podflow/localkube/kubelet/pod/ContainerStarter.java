@@ -10,6 +10,7 @@ import io.podflow.localkube.kubelet.container.ContainerLauncher;
 import io.podflow.localkube.kubelet.container.ContainerProcess;
 import io.podflow.localkube.kubelet.container.MountSpec;
 import io.podflow.localkube.kubelet.container.ProcessRecords;
+import io.podflow.localkube.kubelet.container.ProcessUser;
 import io.podflow.localkube.kubelet.env.EnvResolver;
 import io.podflow.localkube.kubelet.image.ImageMapping;
 import io.podflow.localkube.kubelet.image.ImageRoot;
@@ -58,7 +59,7 @@ final class ContainerStarter {
         if (image.isEmpty() && imagesWarnedAbout.add(container.getImage())) {
             LOG.warn("image {} has no local mapping; its containers run on the host filesystem", container.getImage());
         }
-        ContainerCommand command = ContainerCommand.of(container, image, env);
+        ContainerCommand command = ContainerCommand.of(container, image, env).runningAs(ProcessUser.of(pod, container));
         Path scratch = sandbox.scratchDir(container.getName());
         createDirectory(scratch);
         List<MountSpec> mounts = withPrivateTmp(mounts(container, image, sandbox), scratch,
