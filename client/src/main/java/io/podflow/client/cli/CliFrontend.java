@@ -1,9 +1,12 @@
 package io.podflow.client.cli;
 
 import io.podflow.api.environment.ExecutionEnvironmentContext;
+import io.podflow.client.kubernetes.ClusterUnavailableException;
+import io.podflow.client.kubernetes.KubernetesRestConnection;
 import io.podflow.client.program.ClusterPipelineExecutor;
 import io.podflow.api.program.PackagedProgram;
 import io.podflow.api.program.ProgramInvocationException;
+import io.podflow.client.rest.ClusterConnection;
 import io.podflow.client.rest.JobSummary;
 import io.podflow.client.rest.RestClientException;
 import io.podflow.client.rest.RestClusterClient;
@@ -13,6 +16,7 @@ import io.podflow.common.config.ConfigurationLoader;
 import io.podflow.common.config.CoreOptions;
 import io.podflow.common.config.IllegalConfigurationException;
 import io.podflow.common.config.RestOptions;
+import io.podflow.kubernetes.client.KubernetesApiException;
 import io.podflow.protocol.job.JobID;
 import io.podflow.rpc.RpcOptions;
 
@@ -40,7 +44,10 @@ public final class CliFrontend {
 
     private static final Map<String, String> ALIASES = Map.of("--detached", "-d", "--jobmanager", "-m",
             "--parallelism", "-p", "--class", "-c", "--target", "-t");
-    private static final Set<String> REMOTE_TARGETS = Set.of("remote");
+    private static final String REMOTE = "remote";
+    private static final String APPLICATION_TARGET = "kubernetes-application";
+    private static final Set<String> KUBERNETES_TARGETS = Set.of("kubernetes-session", APPLICATION_TARGET);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final DateTimeFormatter LIST_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
@@ -97,7 +104,8 @@ public final class CliFrontend {
             err.println(e.getMessage());
             err.println(usage());
             return USAGE;
-        } catch (RestClientException | ProgramInvocationException e) {
+        } catch (RestClientException | ProgramInvocationException | ClusterUnavailableException
+                | KubernetesApiException e) {
             err.println(e.getMessage());
             return FAILURE;
         }
@@ -109,15 +117,18 @@ public final class CliFrontend {
         if (line.positional().isEmpty()) {
             throw new CliArgumentException("run needs a job jar");
         }
+        if (APPLICATION_TARGET.equals(line.value("-t"))) {
+            throw new CliArgumentException("run submits to a running cluster; an application cluster is deployed "
+                    + "with run-application -t " + APPLICATION_TARGET);
+        }
         Configuration config = configuration(line);
         int parallelism = line.has("-p") ? positiveInt(line.value("-p"), "-p")
                 : config.get(CoreOptions.DEFAULT_PARALLELISM);
         PackagedProgram program = PackagedProgram.of(Path.of(line.positional().get(0)), line.value("-c"),
                 line.positional().subList(1, line.positional().size()));
-        RestClusterClient client = restClient(config);
-        ExecutionEnvironmentContext.install(new ClusterPipelineExecutor(client, program.jar(), line.has("-d"),
-                Duration.ofMillis(500), out), parallelism);
-        try {
+        try (ClusterConnection cluster = connect(line, config)) {
+            ExecutionEnvironmentContext.install(new ClusterPipelineExecutor(cluster.client(), program.jar(),
+                    line.has("-d"), Duration.ofMillis(500), out), parallelism);
             program.invoke();
         } finally {
             ExecutionEnvironmentContext.uninstall();
@@ -127,7 +138,11 @@ public final class CliFrontend {
 
     private int listJobs(List<String> args) throws CliArgumentException {
         ParsedCommandLine line = ParsedCommandLine.parse(args, Set.of("-r", "-a"), Set.of("-m", "-t"), ALIASES);
-        List<JobSummary> jobs = restClient(configuration(line)).listJobs();
+        List<JobSummary> jobs;
+        Configuration config = configuration(line);
+        try (ClusterConnection cluster = connect(line, config)) {
+            jobs = cluster.client().listJobs();
+        }
         List<JobSummary> running = jobs.stream().filter(job -> !job.status().isGloballyTerminal()).toList();
         List<JobSummary> ended = jobs.stream().filter(job -> job.status().isGloballyTerminal()).toList();
         printJobs("Running/Restarting Jobs", running);
@@ -161,7 +176,10 @@ public final class CliFrontend {
         } catch (IllegalArgumentException e) {
             throw new CliArgumentException("'" + line.positional().get(0) + "' is not a job id (32 hex digits)");
         }
-        restClient(configuration(line)).cancelJob(jobId);
+        Configuration config = configuration(line);
+        try (ClusterConnection cluster = connect(line, config)) {
+            cluster.client().cancelJob(jobId);
+        }
         out.println("Cancelled job " + jobId + ".");
         return SUCCESS;
     }
@@ -188,9 +206,12 @@ public final class CliFrontend {
         Configuration config = baseConfiguration.copy();
         line.dynamicProperties().forEach(config::setString);
         String target = line.value("-t");
-        if (target != null && !REMOTE_TARGETS.contains(target)) {
-            throw new CliArgumentException("Target '" + target + "' is not available yet; submit to a running "
-                    + "cluster with -m <host>:<port> (target 'remote')");
+        if (target != null && !REMOTE.equals(target) && !KUBERNETES_TARGETS.contains(target)) {
+            throw new CliArgumentException("Unknown target '" + target + "'; use remote, kubernetes-session or "
+                    + APPLICATION_TARGET);
+        }
+        if (target != null && KUBERNETES_TARGETS.contains(target) && line.has("-m")) {
+            throw new CliArgumentException("-m names a JobManager directly and cannot go with -t " + target);
         }
         if (line.has("-m")) {
             URI address = hostPort(line.value("-m"));
@@ -200,13 +221,22 @@ public final class CliFrontend {
         return config;
     }
 
+    /** The cluster {@code -t} names (checked in {@link #configuration}): remote at -m/rest.address, or Kubernetes. */
+    private ClusterConnection connect(ParsedCommandLine line, Configuration config) {
+        if (line.value("-t") != null && KUBERNETES_TARGETS.contains(line.value("-t"))) {
+            return KubernetesRestConnection.open(config, environment.get(RestRequestHeaders.ENVIRONMENT_VARIABLE),
+                    REQUEST_TIMEOUT);
+        }
+        return ClusterConnection.direct(restClient(config));
+    }
+
     private RestClusterClient restClient(Configuration config) {
         String host = config.getOptional(RestOptions.ADDRESS)
                 .or(() -> config.getOptional(RpcOptions.JOBMANAGER_ADDRESS)).orElse("localhost");
         URI base = URI.create("http://" + host + ":" + config.get(RestOptions.PORT) + "/");
         Map<String, String> headers = RestRequestHeaders.from(environment.get(RestRequestHeaders.ENVIRONMENT_VARIABLE),
                 config.get(RestOptions.AUTHENTICATION_TOKEN));
-        return new RestClusterClient(base, headers, Duration.ofSeconds(60));
+        return new RestClusterClient(base, headers, REQUEST_TIMEOUT);
     }
 
     private static URI hostPort(String value) throws CliArgumentException {
@@ -236,11 +266,14 @@ public final class CliFrontend {
     static String usage() {
         return String.join("\n",
                 "Usage: flink <action> [options]",
-                "  run [-d] [-m <host:port>] [-p <n>] [-c <class>] [-D<key>=<value>]... <jar> [program args]",
+                "  run [-d] [<cluster>] [-p <n>] [-c <class>] [-D<key>=<value>]... <jar> [program args]",
                 "        runs the jar's main() and submits the jobs it builds; without -d, waits for their end",
-                "  list [-r] [-m <host:port>]          lists running (and, without -r, ended) jobs",
-                "  cancel [-m <host:port>] <jobId>     cancels a job",
+                "  list [-r] [<cluster>]               lists running (and, without -r, ended) jobs",
+                "  cancel [<cluster>] <jobId>          cancels a job",
                 "  info [-c <class>] [-p <n>] <jar>    prints the job graph the jar builds, without running it",
+                "<cluster> is -m <host:port> (target remote), or -t kubernetes-session -Dkubernetes.cluster-id=<id>",
+                "  [-Dkubernetes.namespace=<ns>] found through your kubeconfig (list and cancel also take",
+                "  -t kubernetes-application).",
                 "Options may also come from conf/flink-conf.yaml (rest.address, rest.port, rest.authentication.token);",
                 "FLINK_REST_CLIENT_HEADERS adds request headers, one 'Name: value' per line.");
     }

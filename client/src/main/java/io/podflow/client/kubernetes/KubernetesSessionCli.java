@@ -8,7 +8,6 @@ import io.podflow.common.config.ConfigurationLoader;
 import io.podflow.common.config.IllegalConfigurationException;
 import io.podflow.kubernetes.KubernetesConfigOptions;
 import io.podflow.kubernetes.client.KubernetesApiException;
-import io.podflow.kubernetes.client.KubernetesClientFactory;
 import io.podflow.kubernetes.client.KubernetesClusterObjects;
 import io.podflow.kubernetes.naming.ClusterIds;
 import io.podflow.kubernetes.naming.KubernetesObjectNames;
@@ -68,7 +67,7 @@ public final class KubernetesSessionCli {
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             List<KubernetesClient> opened = new ArrayList<>();
             Function<Configuration, KubernetesClient> clients = clientConfig -> {
-                KubernetesClient client = reachableClient(clientConfig);
+                KubernetesClient client = ReachableKubernetesClient.open(clientConfig);
                 opened.add(client);
                 return client;
             };
@@ -149,17 +148,6 @@ public final class KubernetesSessionCli {
             } else if (!args.get(i).startsWith("-D")) {
                 throw new IllegalConfigurationException("Unknown argument '" + args.get(i) + "'");
             }
-        }
-    }
-
-    private static KubernetesClient reachableClient(Configuration config) {
-        KubernetesClient client = KubernetesClientFactory.create(config);
-        try {
-            KubernetesClientFactory.checkReachable(client);
-            return client;
-        } catch (KubernetesApiException e) {
-            client.close();
-            throw e;
         }
     }
 

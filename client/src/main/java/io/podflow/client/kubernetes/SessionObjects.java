@@ -1,18 +1,27 @@
 package io.podflow.client.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.LocalPortForward;
 import io.podflow.kubernetes.client.ApiCall;
 import io.podflow.kubernetes.client.KubernetesApiException;
-import io.podflow.kubernetes.naming.KubernetesLabels;
 import io.podflow.kubernetes.naming.KubernetesObjectNames;
+import io.podflow.kubernetes.spec.ClusterSecret;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Reads what a running session consists of, each failed API call turned into a one-line {@link KubernetesApiException}. */
+/**
+ * Reads what a running cluster consists of and opens port-forwards to its pods, each failed API call turned into a
+ * one-line {@link KubernetesApiException}.
+ */
 final class SessionObjects {
 
     private final KubernetesClient client;
@@ -25,6 +34,18 @@ final class SessionObjects {
         this.names = names;
     }
 
+    String clusterId() {
+        return names.clusterId();
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    KubernetesObjectNames names() {
+        return names;
+    }
+
     Optional<Deployment> deployment() {
         return Optional.ofNullable(call("get", "deployments",
                 () -> client.apps().deployments().inNamespace(namespace).withName(names.deployment()).get()));
@@ -35,10 +56,24 @@ final class SessionObjects {
                 () -> client.services().inNamespace(namespace).withName(names.restService()).get()));
     }
 
-    boolean jobManagerPodReady() {
-        return call("list", "pods", () -> client.pods().inNamespace(namespace)
-                .withLabels(KubernetesLabels.selector(names.clusterId(), KubernetesLabels.COMPONENT_JOBMANAGER))
-                .list().getItems().stream().anyMatch(SessionObjects::ready));
+    /** The REST token in the cluster's Secret, if the Secret holds one. */
+    Optional<String> restToken() {
+        Secret secret = call("get", "secrets",
+                () -> client.secrets().inNamespace(namespace).withName(names.secret()).get());
+        return Optional.ofNullable(secret).map(Secret::getData).map(data -> data.get(ClusterSecret.REST_TOKEN_KEY))
+                .map(encoded -> new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+    }
+
+    /** The pods {@code selector} picks that are Running and Ready. */
+    List<Pod> readyPods(Map<String, String> selector) {
+        return call("list", "pods", () -> client.pods().inNamespace(namespace).withLabels(selector).list().getItems())
+                .stream().filter(SessionObjects::runningAndReady).toList();
+    }
+
+    /** Forwards a free local port to {@code port} of {@code pod} until the returned forward is closed. */
+    LocalPortForward portForward(Pod pod, int port) {
+        return call("portforward", "pods",
+                () -> client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(port));
     }
 
     /** The host of the API server, standing in for a node's address where the client knows no node. */
@@ -46,9 +81,10 @@ final class SessionObjects {
         return client.getMasterUrl().getHost();
     }
 
-    private static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions().stream()
-                .anyMatch(condition -> "Ready".equals(condition.getType()) && "True".equals(condition.getStatus()));
+    private static boolean runningAndReady(Pod pod) {
+        return pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase())
+                && pod.getStatus().getConditions().stream().anyMatch(condition -> "Ready".equals(condition.getType())
+                        && "True".equals(condition.getStatus()));
     }
 
     private <T> T call(String verb, String resource, Supplier<T> request) {

@@ -4,57 +4,44 @@ import io.podflow.client.rest.RestClientException;
 import io.podflow.client.rest.RestClusterClient;
 import io.podflow.client.rest.RestRequestHeaders;
 import io.podflow.kubernetes.client.RestServiceAccess;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
- * Waits until a new session can take jobs: its REST endpoint answers {@code GET /overview}, or, where the REST
- * Service gives this client no address (ClusterIP), its JobManager pod is Ready.
+ * Waits until a new session can take jobs: its REST endpoint, found as {@code bin/flink} finds it, answers
+ * {@code GET /overview}.
  */
 final class SessionReadiness {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
-    private final SessionObjects session;
+    private final RestEndpointFinder endpoints;
     private final String restToken;
     private final Duration timeout;
     private final Duration pollInterval;
 
-    SessionReadiness(SessionObjects session, String restToken, Duration timeout, Duration pollInterval) {
-        this.session = session;
+    SessionReadiness(RestEndpointFinder endpoints, String restToken, Duration timeout, Duration pollInterval) {
+        this.endpoints = endpoints;
         this.restToken = restToken;
         this.timeout = timeout;
         this.pollInterval = pollInterval;
     }
 
     /**
-     * How to reach the ready session.
+     * How a user reaches the ready session.
      *
      * @throws SessionNotReadyException when it is not ready within the timeout, naming what was last seen
      */
     RestServiceAccess await() throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        String lastSeen = "the REST Service does not exist yet";
         while (true) {
-            Optional<RestServiceAccess> access = session.restService()
-                    .map(service -> RestServiceAccess.of(service, session.nodeHost()));
-            if (access.isPresent()) {
-                Optional<String> url = access.get().url();
-                if (url.isPresent()) {
-                    try {
-                        new RestClusterClient(URI.create(url.get()), RestRequestHeaders.from(null, restToken),
-                                REQUEST_TIMEOUT).get("/overview");
-                        return access.get();
-                    } catch (RestClientException e) {
-                        lastSeen = e.getMessage();
-                    }
-                } else if (session.jobManagerPodReady()) {
-                    return access.get();
-                } else {
-                    lastSeen = "the JobManager pod is not Ready";
-                }
+            String lastSeen;
+            try (RestEndpoint endpoint = endpoints.find()) {
+                new RestClusterClient(endpoint.uri(), RestRequestHeaders.from(null, restToken), REQUEST_TIMEOUT)
+                        .get("/overview");
+                return endpoint.serviceAccess();
+            } catch (ClusterUnavailableException | RestClientException e) {
+                lastSeen = e.getMessage();
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new SessionNotReadyException("not ready after " + timeout.toSeconds() + " s: " + lastSeen);

@@ -62,7 +62,8 @@ final class SessionStart {
         out.println("Created session '" + clusterId() + "' in namespace '" + namespace + "'; waiting for its "
                 + "JobManager.");
         SessionObjects session = new SessionObjects(client, namespace, new KubernetesObjectNames(clusterId()));
-        RestServiceAccess access = new SessionReadiness(session, restToken, readyTimeout, POLL_INTERVAL).await();
+        RestServiceAccess access = new SessionReadiness(new RestEndpointFinder(session), restToken, readyTimeout,
+                POLL_INTERVAL).await();
         out.println("Session '" + clusterId() + "' is ready. " + access.instructions());
         String options = "-Dkubernetes.cluster-id=" + clusterId()
                 + ("default".equals(namespace) ? "" : " -Dkubernetes.namespace=" + namespace);

@@ -96,12 +96,19 @@ class CliFrontendTest {
         assertEquals(CliFrontend.USAGE, cli.run(List.of("frobnicate")));
         assertEquals(CliFrontend.USAGE, cli.run(List.of("run", "-p", "zero", "job.jar")));
         assertEquals(CliFrontend.USAGE, cli.run(List.of("run", "-t", "yarn-session", "job.jar")));
+        assertEquals(CliFrontend.USAGE, cli.run(List.of("run", "-t", "kubernetes-application", "job.jar")));
+        assertEquals(CliFrontend.USAGE, cli.run(List.of("list", "-t", "kubernetes-session")));
+        assertEquals(CliFrontend.USAGE, cli.run(List.of("list", "-t", "kubernetes-session", "-m", "jm:8081",
+                "-Dkubernetes.cluster-id=s1")));
         String errors = err.toString();
         assertTrue(errors.contains("run needs a job jar"));
         assertTrue(errors.contains("'not-a-job-id' is not a job id"));
         assertTrue(errors.contains("Unknown action 'frobnicate'"));
         assertTrue(errors.contains("-p needs a positive whole number, not 'zero'"));
-        assertTrue(errors.contains("Target 'yarn-session' is not available yet"));
+        assertTrue(errors.contains("Unknown target 'yarn-session'"));
+        assertTrue(errors.contains("deployed with run-application -t kubernetes-application"), errors);
+        assertTrue(errors.contains("named with -Dkubernetes.cluster-id=<id>"), errors);
+        assertTrue(errors.contains("-m names a JobManager directly and cannot go with -t kubernetes-session"), errors);
         assertTrue(server.requests().isEmpty());
     }
 

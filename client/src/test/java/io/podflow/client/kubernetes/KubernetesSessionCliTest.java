@@ -14,10 +14,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.podflow.client.FakeRestServer;
+import io.podflow.client.FakeRestServer.Answer;
 import io.podflow.client.cli.CliFrontend;
 import io.podflow.common.config.Configuration;
 import io.podflow.kubernetes.naming.KubernetesLabels;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
@@ -26,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +52,9 @@ class KubernetesSessionCliTest {
     @TempDir
     Path confDir;
 
+    /** The REST endpoint of the sessions' JobManager pod (at 127.0.0.1); the sessions use its port as rest.port. */
+    private final FakeRestServer jobManager = new FakeRestServer();
+    private final String restPort = "-Drest.port=" + jobManager.uri().getPort();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -55,7 +62,7 @@ class KubernetesSessionCliTest {
     void startCreatesTheSessionObjectsOwnedByItsDeployment() {
         jobManagerPodIsReady("s1");
 
-        assertEquals(CliFrontend.SUCCESS, run("", "-Dkubernetes.cluster-id=s1", IN_NAMESPACE), errors());
+        assertEquals(CliFrontend.SUCCESS, run("", "-Dkubernetes.cluster-id=s1", IN_NAMESPACE, restPort), errors());
 
         Deployment deployment = client.apps().deployments().inNamespace(NAMESPACE).withName("s1").get();
         List<HasMetadata> owned = new ArrayList<>();
@@ -72,7 +79,11 @@ class KubernetesSessionCliTest {
         Secret secret = client.secrets().inNamespace(NAMESPACE).withName("s1-secret").get();
         assertFalse(secret.getData().get("cluster.secret").isBlank());
         assertFalse(secret.getData().get("rest.authentication.token").isBlank());
-        assertTrue(output().contains("kubectl port-forward service/s1-rest 8081 -n team-a"), output());
+        assertTrue(output().contains("kubectl port-forward service/s1-rest " + jobManager.uri().getPort()
+                + " -n team-a"), output());
+        String token = new String(Base64.getDecoder().decode(secret.getData()
+                .get("rest.authentication.token")), StandardCharsets.UTF_8);
+        assertEquals(List.of("Bearer " + token), jobManager.requests().get(0).headers().get("Authorization"));
         assertTrue(output().contains("echo 'stop' | ./bin/kubernetes-session.sh -Dkubernetes.cluster-id=s1 "
                 + "-Dkubernetes.namespace=team-a -Dexecution.attached=true"), output());
     }
@@ -87,7 +98,18 @@ class KubernetesSessionCliTest {
         String clusterId = deployments.get(0).getMetadata().getName();
         assertTrue(clusterId.matches("podflow-[0-9a-f]{16}"), clusterId);
         assertTrue(errors().startsWith("Session '" + clusterId + "' was created but is not ready after 0 s: "
-                + "the JobManager pod is not Ready"), errors());
+                + "Cluster '" + clusterId + "' in namespace 'team-a' has no ready JobManager pod yet"), errors());
+    }
+
+    @Test
+    void aReadyJobManagerPodWhoseRestServerDoesNotAnswerYetIsNotAReadySession() {
+        jobManagerPodIsReady("s1");
+        jobManager.on("GET", "/overview", request -> new Answer(503, "{\"errors\":[\"starting\"]}"));
+
+        assertEquals(CliFrontend.FAILURE, run("", "-Dkubernetes.cluster-id=s1", IN_NAMESPACE, restPort));
+
+        assertTrue(errors().startsWith("Session 's1' was created but is not ready after 0 s: "), errors());
+        assertTrue(errors().contains("503"), errors());
     }
 
     @ParameterizedTest
@@ -114,7 +136,7 @@ class KubernetesSessionCliTest {
     @Test
     void stopOnStdinRemovesTheSession() {
         jobManagerPodIsReady("s1");
-        assertEquals(CliFrontend.SUCCESS, run("", "-Dkubernetes.cluster-id=s1", IN_NAMESPACE), errors());
+        assertEquals(CliFrontend.SUCCESS, run("", "-Dkubernetes.cluster-id=s1", IN_NAMESPACE, restPort), errors());
 
         assertEquals(CliFrontend.SUCCESS,
                 run("stop\n", "-Dkubernetes.cluster-id=s1", IN_NAMESPACE, "-Dexecution.attached=true"), errors());
@@ -127,7 +149,7 @@ class KubernetesSessionCliTest {
     @Test
     void helpListsTheCommandsAndEndOfInputDetaches() {
         jobManagerPodIsReady("s1");
-        assertEquals(CliFrontend.SUCCESS, run("", "-Dkubernetes.cluster-id=s1", IN_NAMESPACE), errors());
+        assertEquals(CliFrontend.SUCCESS, run("", "-Dkubernetes.cluster-id=s1", IN_NAMESPACE, restPort), errors());
         out.reset();
 
         assertEquals(CliFrontend.SUCCESS,
@@ -162,8 +184,12 @@ class KubernetesSessionCliTest {
                 + "namespace 'team-a' (403 Forbidden)"), errors());
     }
 
+    KubernetesSessionCliTest() throws IOException {
+    }
+
     @BeforeEach
     void openCliClient() {
+        jobManager.on("GET", "/overview", request -> new Answer(200, "{\"taskmanagers\":0}"));
         cliClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
                 .withRequestRetryBackoffLimit(0).build()).build();
     }
@@ -171,6 +197,7 @@ class KubernetesSessionCliTest {
     @AfterEach
     void closeCliClient() {
         cliClient.close();
+        jobManager.close();
     }
 
     private int run(String stdin, String... args) {
@@ -184,8 +211,8 @@ class KubernetesSessionCliTest {
     private void jobManagerPodIsReady(String clusterId) {
         client.pods().inNamespace(NAMESPACE).resource(new PodBuilder().withNewMetadata().withName(clusterId + "-jm")
                 .withLabels(KubernetesLabels.selector(clusterId, KubernetesLabels.COMPONENT_JOBMANAGER)).endMetadata()
-                .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
-                .build()).create();
+                .withNewStatus().withPhase("Running").withPodIP("127.0.0.1").addNewCondition().withType("Ready")
+                .withStatus("True").endCondition().endStatus().build()).create();
     }
 
     private void assertNothingInNamespace() {

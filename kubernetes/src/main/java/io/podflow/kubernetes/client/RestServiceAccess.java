@@ -1,6 +1,10 @@
 package io.podflow.kubernetes.client;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import java.util.List;
@@ -33,6 +37,29 @@ public record RestServiceAccess(Optional<String> url, String instructions) {
                     + port.getPort() + (namespace == null ? "" : " -n " + namespace) + "', then open http://localhost:"
                     + port.getPort());
         };
+    }
+
+    /**
+     * The port on {@code pod} that the Service's REST port sends to: its target port, a named one looked up among the
+     * pod's container ports, or the Service port itself when no target is set.
+     *
+     * @throws IllegalStateException when the target port is named and no container of the pod declares that name
+     */
+    public static int targetPort(Service service, Pod pod) {
+        ServicePort port = service.getSpec().getPorts().get(0);
+        IntOrString target = port.getTargetPort();
+        if (target == null) {
+            return port.getPort();
+        }
+        if (target.getStrVal() == null) {
+            return target.getIntVal();
+        }
+        return pod.getSpec().getContainers().stream().map(Container::getPorts).flatMap(List::stream)
+                .filter(containerPort -> target.getStrVal().equals(containerPort.getName()))
+                .map(ContainerPort::getContainerPort).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Pod " + pod.getMetadata().getName()
+                        + " has no container port named '" + target.getStrVal() + "' that Service "
+                        + service.getMetadata().getName() + " targets"));
     }
 
     private static RestServiceAccess nodePort(String nodeHost, ServicePort port, String note) {
