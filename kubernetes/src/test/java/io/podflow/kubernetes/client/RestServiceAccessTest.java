@@ -2,6 +2,9 @@ package io.podflow.kubernetes.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import java.util.Optional;
@@ -40,6 +43,21 @@ class RestServiceAccessTest {
         assertEquals(Optional.of("http://10.0.0.1:30081"), access.url());
         assertEquals("The REST endpoint is at http://10.0.0.1:30081 until the load balancer of s1-rest gets an "
                 + "external address (kubectl get services/s1-rest)", access.instructions());
+    }
+
+    @Test
+    void targetPortIsTheServicePortUnlessItNamesOrNumbersAnotherOne() {
+        Pod pod = new PodBuilder().withNewMetadata().withName("s1-abc").endMetadata().withNewSpec().addNewContainer()
+                .addNewPort().withName("rest").withContainerPort(9091).endPort().endContainer().endSpec().build();
+        Service untargeted = service("ClusterIP", null).build();
+        Service numbered = service("ClusterIP", null).editSpec().editFirstPort().withTargetPort(new IntOrString(9092))
+                .endPort().endSpec().build();
+        Service named = service("ClusterIP", null).editSpec().editFirstPort().withTargetPort(new IntOrString("rest"))
+                .endPort().endSpec().build();
+
+        assertEquals(8081, RestServiceAccess.targetPort(untargeted, pod));
+        assertEquals(9092, RestServiceAccess.targetPort(numbered, pod));
+        assertEquals(9091, RestServiceAccess.targetPort(named, pod));
     }
 
     private static ServiceBuilder service(String type, Integer nodePort) {
