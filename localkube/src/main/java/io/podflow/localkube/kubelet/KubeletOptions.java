@@ -20,16 +20,18 @@ import java.util.Optional;
  * --restart-backoff-seconds S --max-restart-backoff-seconds S   crash back-off (default 10, 300)
  * --heartbeat-seconds S      node status and lease renewal period (default 10)
  * --shutdown-grace-seconds S how long containers get to stop when the kubelet stops (default 10)
+ * --client-ca-file FILE      CA whose client certificates the kubelet API accepts (default $LOCALKUBE_CA);
+ *                            without one the kubelet API (logs, exec, port-forward) is not served
  * env LOCALKUBE_APISERVER    what pods see as KUBERNETES_SERVICE_HOST/PORT (default https://127.0.0.1:6443)
  * </pre>
  */
 public record KubeletOptions(Path kubeconfig, Path stateDir, int nodes, Optional<Path> imageMap, Path podflowDist,
         NodeCapacity capacity, Duration restartBackoff, Duration maxRestartBackoff, Duration heartbeat,
-        Duration shutdownGrace, String apiServerHost, int apiServerPort) {
+        Duration shutdownGrace, String apiServerHost, int apiServerPort, Optional<Path> clientCa) {
 
     private static final java.util.Set<String> KNOWN_FLAGS = java.util.Set.of("kubeconfig", "state-dir", "nodes",
             "image-map", "podflow-dist", "node-cpu", "node-memory", "node-pods", "restart-backoff-seconds",
-            "max-restart-backoff-seconds", "heartbeat-seconds", "shutdown-grace-seconds");
+            "max-restart-backoff-seconds", "heartbeat-seconds", "shutdown-grace-seconds", "client-ca-file");
 
     public static KubeletOptions parse(String[] args, Map<String, String> env, Path defaultDist) {
         Map<String, String> flags = new java.util.HashMap<>();
@@ -64,7 +66,8 @@ public record KubeletOptions(Path kubeconfig, Path stateDir, int nodes, Optional
         return new KubeletOptions(kubeconfig, stateDir, nodes, imageMap, dist, capacity,
                 seconds(flags, "restart-backoff-seconds", 10), seconds(flags, "max-restart-backoff-seconds", 300),
                 seconds(flags, "heartbeat-seconds", 10), seconds(flags, "shutdown-grace-seconds", 10),
-                apiServer.getHost(), apiServer.getPort() < 0 ? 443 : apiServer.getPort());
+                apiServer.getHost(), apiServer.getPort() < 0 ? 443 : apiServer.getPort(),
+                Optional.ofNullable(flags.getOrDefault("client-ca-file", env.get("LOCALKUBE_CA"))).map(Path::of));
     }
 
     private static String required(Map<String, String> flags, String name) {

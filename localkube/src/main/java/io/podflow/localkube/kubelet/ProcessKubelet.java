@@ -6,10 +6,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.podflow.localkube.kubelet.api.ContainerInits;
+import io.podflow.localkube.kubelet.api.KubeletApiServer;
+import io.podflow.localkube.kubelet.api.KubeletTls;
+import io.podflow.localkube.kubelet.api.PodAccess;
+import io.podflow.localkube.kubelet.api.PodFiles;
 import io.podflow.localkube.kubelet.container.ContainerLauncher;
 import io.podflow.localkube.kubelet.container.ProcessRecords;
 import io.podflow.localkube.kubelet.dns.ServiceAddressResolver;
 import io.podflow.localkube.kubelet.env.EnvResolver;
+import io.podflow.localkube.kubelet.exposure.IngressPublisher;
+import io.podflow.localkube.kubelet.exposure.ServiceExposure;
 import io.podflow.localkube.kubelet.image.ImageMapping;
 import io.podflow.localkube.kubelet.node.NodeHeartbeat;
 import io.podflow.localkube.kubelet.node.NodeIdentity;
@@ -27,6 +38,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +60,14 @@ public final class ProcessKubelet implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("kubelet-timer"));
     private final ScheduledExecutorService probeThreads = Executors.newScheduledThreadPool(2, daemon("kubelet-probe"));
+    /** Serves the kubelet API and the Service listeners. */
+    private final EventLoopGroup network = new MultiThreadIoEventLoopGroup(2,
+            new DefaultThreadFactory("kubelet-net", true), NioIoHandler.newFactory());
+    private final ScheduledExecutorService logIo = Executors.newScheduledThreadPool(2, daemon("kubelet-logs"));
+    private final ExecutorService execIo = Executors.newCachedThreadPool(daemon("kubelet-exec"));
+    private final ExecutorService exposureThread = Executors.newSingleThreadExecutor(daemon("kubelet-exposure"));
+    private KubeletApiServer api;
+    private ServiceExposure exposure;
     private SharedIndexInformer<Pod> pods;
     private SharedIndexInformer<Service> services;
     private PodWorker worker;
@@ -95,18 +115,48 @@ public final class ProcessKubelet implements AutoCloseable {
                 clock);
         pods.addEventHandler(new ChangeHandler<>(pod -> worker.post(new KubeletEvent.PodChanged(Cache.metaNamespaceKeyFunc(pod)))));
         services.addEventHandler(new ChangeHandler<>(service -> worker.post(new KubeletEvent.ServicesChanged())));
+        exposure = new ServiceExposure(network, nodes.stream().map(NodeIdentity::ip).toList(),
+                () -> services.getStore().list(), () -> pods.getStore().list(), new IngressPublisher(client));
+        services.addEventHandler(new ChangeHandler<>(service -> exposureThread.execute(exposure::reconcile)));
         // the worker prunes sandboxes of pods that no longer exist, so it must start from a full listing
         pods.start().toCompletableFuture().join();
         services.start().toCompletableFuture().join();
         workerThread = new Thread(worker, "kubelet-pod-worker");
         workerThread.start();
         timers.scheduleWithFixedDelay(() -> worker.post(new KubeletEvent.Tick()), 1, 1, TimeUnit.SECONDS);
+        exposureThread.execute(exposure::reconcile);
+        startApi(podsDir);
         LOG.info("process kubelet running nodes {}", nodes.stream().map(NodeIdentity::name).toList());
+    }
+
+    /** Serves logs, exec and port-forward on every node address, when a client CA says whom to serve. */
+    private void startApi(Path podsDir) {
+        if (options.clientCa().isEmpty()) {
+            LOG.warn("no --client-ca-file (or LOCALKUBE_CA): the kubelet API is off, so kubectl logs, exec and"
+                    + " port-forward will not work");
+            return;
+        }
+        PodFiles files = new PodFiles(podsDir);
+        api = new KubeletApiServer(network,
+                KubeletTls.serverContext(options.stateDir().resolve("kubelet-pki"),
+                        nodes.stream().map(NodeIdentity::ip).toList(), options.clientCa().get()),
+                new PodAccess(key -> pods.getIndexer().getByKey(key), files, new ContainerInits(files)), logIo, execIo);
+        nodes.forEach(node -> api.bind(node.ip(), NodeIdentity.KUBELET_PORT));
     }
 
     /** Stops every container this kubelet started, then the informers and timers. */
     @Override
     public void close() {
+        if (api != null) {
+            api.close();
+        }
+        exposureThread.shutdownNow();
+        if (exposure != null) {
+            exposure.close();
+        }
+        network.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        logIo.shutdownNow();
+        execIo.shutdownNow();
         timers.shutdownNow();
         if (worker != null) {
             worker.post(new KubeletEvent.Shutdown());

@@ -46,7 +46,7 @@ class ProcessKubeletTest {
                 .endMetadata().build()).create();
         kubelet = new ProcessKubelet(client, new KubeletOptions(state.resolve("kubeconfig"), state, 2, Optional.empty(),
                 state.resolve("dist"), NodeCapacity.DEFAULT, Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), "127.0.0.1", 6443));
+                Duration.ofSeconds(1), Duration.ofSeconds(2), "127.0.0.1", 6443, Optional.empty()));
         kubelet.start();
         assertEquals(2, client.nodes().list().getItems().size());
 

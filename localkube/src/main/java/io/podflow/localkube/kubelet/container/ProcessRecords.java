@@ -86,7 +86,7 @@ public final class ProcessRecords {
     }
 
     /** Field 22 of /proc/PID/stat, the process start time in clock ticks since boot. */
-    static Optional<String> startTimeOf(long pid) {
+    public static Optional<String> startTimeOf(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // the command name (field 2) may contain spaces, so count fields after its closing ')'

@@ -27,13 +27,7 @@ public final class ServiceAddressResolver {
             }
             String namespace = service.getMetadata().getNamespace();
             String name = service.getMetadata().getName();
-            boolean notReadyToo = Boolean.TRUE.equals(service.getSpec().getPublishNotReadyAddresses());
-            List<Pod> selected = pods.stream()
-                    .filter(pod -> namespace.equals(pod.getMetadata().getNamespace()))
-                    .filter(pod -> matches(selector, pod.getMetadata().getLabels()))
-                    .filter(pod -> isServing(pod, notReadyToo))
-                    .sorted(Comparator.comparing(pod -> pod.getMetadata().getName()))
-                    .toList();
+            List<Pod> selected = servingPods(service, pods);
             List<String> ips = selected.stream().map(pod -> pod.getStatus().getPodIP()).toList();
             Map<String, String> podHostnames = new TreeMap<>();
             boolean headless = "None".equals(service.getSpec().getClusterIP());
@@ -50,6 +44,25 @@ public final class ServiceAddressResolver {
             result.add(new ServiceAddresses(namespace, name, ips, podHostnames));
         }
         return result;
+    }
+
+    /**
+     * The pods that serve {@code service}, by name: Running (and Ready, unless the service publishes
+     * not-ready addresses) pods of its namespace with an IP that its selector picks; none without a selector.
+     */
+    public static List<Pod> servingPods(Service service, Collection<Pod> pods) {
+        Map<String, String> selector = service.getSpec().getSelector();
+        if (selector == null || selector.isEmpty()) {
+            return List.of();
+        }
+        String namespace = service.getMetadata().getNamespace();
+        boolean notReadyToo = Boolean.TRUE.equals(service.getSpec().getPublishNotReadyAddresses());
+        return pods.stream()
+                .filter(pod -> namespace.equals(pod.getMetadata().getNamespace()))
+                .filter(pod -> matches(selector, pod.getMetadata().getLabels()))
+                .filter(pod -> isServing(pod, notReadyToo))
+                .sorted(Comparator.comparing(pod -> pod.getMetadata().getName()))
+                .toList();
     }
 
     private static boolean matches(Map<String, String> selector, Map<String, String> labels) {
