@@ -17,6 +17,12 @@ public interface JobMasterGateway extends FencedRpcGateway<JobMasterId> {
     /** A TaskManager answers {@code TaskExecutorGateway.heartbeatFromJobMaster}. */
     void heartbeatFromTaskManager(ResourceID taskManagerId);
 
+    /**
+     * The ResourceManager cannot start the workers this job's slots need, for a reason people must fix (e.g. its
+     * service account may not create pods): the slots the job still awaits fail with {@code reason}.
+     */
+    void failSlotRequests(String reason);
+
     /** A TaskManager is gone (it disconnected, or the ResourceManager lost it): its slots and tasks are lost. */
     void disconnectTaskManager(ResourceID taskManagerId, String reason);
 }

@@ -37,6 +37,12 @@ public interface ResourceManagerGateway extends RpcGateway {
     /** How many slots the job needs in total now (not an increment); 0 releases the demand. */
     CompletableFuture<Void> declareRequiredSlots(JobID jobId, int slotCount);
 
+    /**
+     * Why workers the declared demand needs are not there (e.g. their pods wait for a node), for a job that waited
+     * too long for slots; null when nothing is known to hold them up.
+     */
+    CompletableFuture<String> requestMissingWorkersReason();
+
     /** Registered TaskManagers, for REST {@code /taskmanagers}. */
     CompletableFuture<List<TaskManagerInfo>> requestTaskManagerInfos();
 }

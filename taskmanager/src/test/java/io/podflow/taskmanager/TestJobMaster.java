@@ -84,6 +84,10 @@ final class TestJobMaster extends FencedRpcEndpoint<JobMasterId> implements JobM
     }
 
     @Override
+    public void failSlotRequests(String reason) {
+    }
+
+    @Override
     public void disconnectTaskManager(ResourceID taskManagerId, String reason) {
     }
 

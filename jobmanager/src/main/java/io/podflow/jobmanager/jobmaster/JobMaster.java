@@ -193,6 +193,14 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId>
     }
 
     @Override
+    public void failSlotRequests(String reason) {
+        if (awaitingSlots && graph.status() == JobStatus.RUNNING && !slots.isComplete()) {
+            graph.failGlobally("Could not get the " + slots.required() + " slot(s) job '" + jobGraph.name()
+                    + "' needs: " + reason);
+        }
+    }
+
+    @Override
     public void disconnectTaskManager(ResourceID taskManagerId, String reason) {
         taskManagerLost(taskManagerId, reason);
     }
@@ -295,12 +303,15 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId>
                     "it has not accepted this JobMaster (" + registrationFailure + ")")));
             return;
         }
-        resourceManager.thenCompose(ResourceManagerGateway::requestTaskManagerInfos).handleAsync((infos, error) -> {
-            if (awaitingSlots && graph.status() == JobStatus.RUNNING && !slots.isComplete()) {
-                graph.failGlobally(noSlotsMessage(needed, held, infos, error));
-            }
-            return null;
-        }, getMainThreadExecutor());
+        resourceManager.thenCompose(rm -> rm.requestTaskManagerInfos().thenCombine(rm.requestMissingWorkersReason(),
+                (infos, missingWorkers) -> noSlotsMessage(needed, held, infos, null)
+                        + (missingWorkers == null ? "" : " " + missingWorkers)))
+                .handleAsync((message, error) -> {
+                    if (awaitingSlots && graph.status() == JobStatus.RUNNING && !slots.isComplete()) {
+                        graph.failGlobally(error == null ? message : noSlotsMessage(needed, held, null, error));
+                    }
+                    return null;
+                }, getMainThreadExecutor());
     }
 
     private String noSlotsMessage(int needed, int held, List<TaskManagerInfo> infos, Throwable error) {

@@ -183,6 +183,11 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
     }
 
     @Override
+    public CompletableFuture<String> requestMissingWorkersReason() {
+        return CompletableFuture.completedFuture(driver.missingWorkersReason().orElse(null));
+    }
+
+    @Override
     public CompletableFuture<List<TaskManagerInfo>> requestTaskManagerInfos() {
         long now = System.nanoTime();
         long wallNow = System.currentTimeMillis();
@@ -278,7 +283,12 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
 
         @Override
         public void workerRequestFailed(int count, String reason) {
-            LOG.error("Cannot start {} TaskManager(s) for the declared slot demand: {}", count, reason);
+            runAsync(() -> {
+                LOG.error("Cannot start {} TaskManager(s) for the declared slot demand: {}", count, reason);
+                for (JobID jobId : slotManager.jobsShortOfSlots()) {
+                    jobMasters.get(jobId).gateway().failSlotRequests(reason);
+                }
+            });
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.podflow.jobmanager.resourcemanager;
 
 import io.podflow.protocol.ResourceID;
+import java.util.Optional;
 
 /**
  * The boundary between the ResourceManager and whatever provides workers (Kubernetes pods, or TaskManagers a user
@@ -27,6 +28,12 @@ public interface ResourceManagerDriver {
      * accepted.
      */
     String refusalReasonFor(ResourceID workerId);
+
+    /**
+     * Why workers the demand needs are not there, for people (e.g. their pods wait for a node the scheduler cannot
+     * find); empty when nothing is known to hold them up. Called on the ResourceManager's main thread.
+     */
+    Optional<String> missingWorkersReason();
 
     /** Stops the driver; it must not report events afterwards. */
     void close();

@@ -180,6 +180,17 @@ public final class SlotManager {
         return Math.max(0, missing - freeSlotCount());
     }
 
+    /** Jobs that hold fewer slots than they declared, in the order they first declared. */
+    public Set<JobID> jobsShortOfSlots() {
+        Set<JobID> jobs = new LinkedHashSet<>();
+        declared.forEach((jobId, slotCount) -> {
+            if (countHeldBy(jobId) < slotCount) {
+                jobs.add(jobId);
+            }
+        });
+        return jobs;
+    }
+
     /**
      * How many workers the declared demand needs in total: every TaskManager holding a slot, plus enough new ones
      * (of {@code slotsPerWorker} slots) for the demand no free slot can cover. Registered TaskManagers holding

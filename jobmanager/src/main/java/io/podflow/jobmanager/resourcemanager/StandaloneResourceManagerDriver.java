@@ -1,6 +1,7 @@
 package io.podflow.jobmanager.resourcemanager;
 
 import io.podflow.protocol.ResourceID;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ public final class StandaloneResourceManagerDriver implements ResourceManagerDri
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneResourceManagerDriver.class);
 
     private int reportedShortfall;
+    private Optional<String> missingWorkers = Optional.empty();
 
     @Override
     public void start(WorkerEvents events) {
@@ -23,9 +25,11 @@ public final class StandaloneResourceManagerDriver implements ResourceManagerDri
     @Override
     public void reconcile(WorkerDemand demand) {
         int shortfall = demand.shortfall();
+        missingWorkers = shortfall == 0 ? Optional.empty() : Optional.of("Jobs need " + shortfall + " more "
+                + "TaskManager(s) with " + demand.spec().slots() + " slot(s) each; this is a standalone cluster, so "
+                + "start them yourself (bin/taskmanager.sh start)");
         if (shortfall > 0 && shortfall != reportedShortfall) {
-            LOG.warn("Jobs need {} more TaskManager(s) with {} slot(s) each; this is a standalone cluster, so start "
-                    + "them yourself (bin/taskmanager.sh start)", shortfall, demand.spec().slots());
+            LOG.warn(missingWorkers.get());
         }
         reportedShortfall = shortfall;
     }
@@ -39,6 +43,11 @@ public final class StandaloneResourceManagerDriver implements ResourceManagerDri
     @Override
     public String refusalReasonFor(ResourceID workerId) {
         return null;
+    }
+
+    @Override
+    public Optional<String> missingWorkersReason() {
+        return missingWorkers;
     }
 
     @Override

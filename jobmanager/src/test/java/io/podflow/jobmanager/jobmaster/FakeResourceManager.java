@@ -91,6 +91,11 @@ public final class FakeResourceManager extends RpcEndpoint implements ResourceMa
     }
 
     @Override
+    public CompletableFuture<String> requestMissingWorkersReason() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletableFuture<List<TaskManagerInfo>> requestTaskManagerInfos() {
         return CompletableFuture.completedFuture(registrations.values().stream().map(registration -> {
             int used = (int) allocations.keySet().stream()

@@ -3,7 +3,10 @@ package io.podflow.jobmanager.jobmaster;
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.MemorySize;
 import io.podflow.jobmanager.resourcemanager.ResourceManager;
+import io.podflow.jobmanager.resourcemanager.ResourceManagerDriver;
 import io.podflow.jobmanager.resourcemanager.StandaloneResourceManagerDriver;
+import io.podflow.jobmanager.resourcemanager.WorkerDemand;
+import io.podflow.jobmanager.resourcemanager.WorkerEvents;
 import io.podflow.jobmanager.resourcemanager.WorkerSpec;
 import io.podflow.protocol.ExecutionState;
 import io.podflow.protocol.ProtocolTypes;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -112,6 +116,67 @@ class JobMasterWithResourceManagerTest {
         assertTrue(result.failureCause().contains("Could not get the 3 slot(s)"), result.failureCause());
         assertTrue(result.failureCause().contains("The cluster has 2 slot(s) on 1 TaskManager(s)"),
                 result.failureCause());
+        assertTrue(result.failureCause().contains("Jobs need 1 more TaskManager(s) with 2 slot(s) each; this is a "
+                + "standalone cluster"), result.failureCause());
         await().atMost(Duration.ofSeconds(30)).until(() -> freeSlots() == 2);
+    }
+
+    @Test
+    void workersTheDriverCannotStartFailTheJobWithItsReasonWithoutWaitingForTheSlotTimeout() throws Exception {
+        resourceManager.closeAsync().get(30, TimeUnit.SECONDS);
+        resourceManager = new ResourceManager(jobManagerSide, ResourceID.of("resourcemanager-refusing"),
+                HeartbeatSettings.from(config), new WorkerSpec(2, MemorySize.ofMebiBytes(1024)),
+                new RefusingDriver("service account 'flink' may not create pods"));
+        resourceManager.start();
+
+        JobResult result = startJob(Map.of("slot.request.timeout", "10 min"), 2).getResultFuture()
+                .get(60, TimeUnit.SECONDS);
+
+        assertEquals(JobStatus.FAILED, result.status());
+        assertTrue(result.failureCause().startsWith("Could not get the 2 slot(s) job 'source to sink' needs: "
+                + "service account 'flink' may not create pods"), result.failureCause());
+    }
+
+    /** A driver whose every worker request fails, as a Kubernetes driver whose pods are refused. */
+    private static final class RefusingDriver implements ResourceManagerDriver {
+
+        private final String reason;
+        private WorkerEvents events;
+        private boolean reported;
+
+        RefusingDriver(String reason) {
+            this.reason = reason;
+        }
+
+        @Override
+        public void start(WorkerEvents workerEvents) {
+            this.events = workerEvents;
+        }
+
+        @Override
+        public void reconcile(WorkerDemand demand) {
+            if (demand.shortfall() > 0 && !reported) {
+                reported = true;
+                events.workerRequestFailed(demand.shortfall(), reason);
+            }
+        }
+
+        @Override
+        public void releaseWorker(ResourceID workerId, String why) {
+        }
+
+        @Override
+        public String refusalReasonFor(ResourceID workerId) {
+            return "no workers start";
+        }
+
+        @Override
+        public Optional<String> missingWorkersReason() {
+            return Optional.of(reason);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

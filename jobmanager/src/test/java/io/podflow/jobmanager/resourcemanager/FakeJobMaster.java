@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A JobMaster stand-in that records which TaskManagers the ResourceManager reported lost. */
+/** A JobMaster stand-in that records which TaskManagers the ResourceManager reported lost and why slots failed. */
 final class FakeJobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMasterGateway {
 
     final List<ResourceID> lostTaskManagers = new CopyOnWriteArrayList<>();
+    final List<String> slotRequestFailures = new CopyOnWriteArrayList<>();
 
     FakeJobMaster(RpcService rpcService, JobMasterId jobMasterId) {
         super(rpcService, "jobmaster-" + jobMasterId, JobMasterId.class, jobMasterId);
@@ -34,6 +35,11 @@ final class FakeJobMaster extends FencedRpcEndpoint<JobMasterId> implements JobM
 
     @Override
     public void heartbeatFromTaskManager(ResourceID taskManagerId) {
+    }
+
+    @Override
+    public void failSlotRequests(String reason) {
+        slotRequestFailures.add(reason);
     }
 
     @Override

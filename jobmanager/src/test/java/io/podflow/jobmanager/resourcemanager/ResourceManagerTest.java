@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,6 +186,34 @@ class ResourceManagerTest {
     }
 
     @Test
+    void aFailedWorkerRequestFailsTheSlotRequestsOfJobsStillShortOfSlots() throws Exception {
+        FakeTaskExecutor only = registeredTaskExecutor("tm-1");
+        JobID served = JobID.generate();
+        FakeJobMaster servedJobMaster = registeredJobMaster(served);
+        gateway.declareRequiredSlots(served, 2).get(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> only.slotRequests.size() == 2);
+        JobID waiting = JobID.generate();
+        FakeJobMaster waitingJobMaster = registeredJobMaster(waiting);
+        gateway.declareRequiredSlots(waiting, 1).get(10, TimeUnit.SECONDS);
+
+        driver.events.workerRequestFailed(1, "service account 'flink' may not create pods");
+
+        await().atMost(WAIT).until(() -> !waitingJobMaster.slotRequestFailures.isEmpty());
+        assertEquals(List.of("service account 'flink' may not create pods"), waitingJobMaster.slotRequestFailures);
+        assertEquals(List.of(), servedJobMaster.slotRequestFailures);
+    }
+
+    @Test
+    void whyWorkersAreMissingIsTheDriversAnswer() throws Exception {
+        assertNull(gateway.requestMissingWorkersReason().get(10, TimeUnit.SECONDS));
+
+        driver.missingWorkers = Optional.of("1 TaskManager pod(s) are Pending");
+
+        assertEquals("1 TaskManager pod(s) are Pending", gateway.requestMissingWorkersReason()
+                .get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void taskManagerTheDriverDoesNotKnowIsRefused() throws Exception {
         driver.refuse = "no pod named tm-x was created by this cluster";
         FakeTaskExecutor stranger = new FakeTaskExecutor(taskManagerRpc, "tm-x", 2);
@@ -210,9 +240,12 @@ class ResourceManagerTest {
         final List<WorkerDemand> demands = new CopyOnWriteArrayList<>();
         final List<String> released = new CopyOnWriteArrayList<>();
         volatile String refuse;
+        volatile Optional<String> missingWorkers = Optional.empty();
+        volatile WorkerEvents events;
 
         @Override
-        public void start(WorkerEvents events) {
+        public void start(WorkerEvents workerEvents) {
+            this.events = workerEvents;
         }
 
         @Override
@@ -236,6 +269,11 @@ class ResourceManagerTest {
         @Override
         public String refusalReasonFor(ResourceID workerId) {
             return refuse;
+        }
+
+        @Override
+        public Optional<String> missingWorkersReason() {
+            return missingWorkers;
         }
 
         @Override

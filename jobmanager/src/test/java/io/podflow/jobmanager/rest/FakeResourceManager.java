@@ -26,6 +26,11 @@ final class FakeResourceManager implements ResourceManagerGateway {
     }
 
     @Override
+    public CompletableFuture<String> requestMissingWorkersReason() {
+        throw new UnsupportedOperationException("REST never asks why workers are missing");
+    }
+
+    @Override
     public CompletableFuture<RegistrationResponse> registerTaskExecutor(TaskExecutorRegistration registration) {
         throw new UnsupportedOperationException("REST never registers TaskManagers");
     }

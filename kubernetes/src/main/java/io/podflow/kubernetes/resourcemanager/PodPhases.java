@@ -2,6 +2,10 @@ package io.podflow.kubernetes.resourcemanager;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads a pod's {@link WorkerPodPhase} from what the API server reports. */
 public final class PodPhases {
@@ -24,6 +28,23 @@ public final class PodPhases {
             case "Unknown" -> WorkerPodPhase.RUNNING;
             default -> WorkerPodPhase.PENDING;
         };
+    }
+
+    /**
+     * Why the scheduler has not placed the pod, from its {@code PodScheduled=False} condition (e.g.
+     * {@code "Unschedulable: 0/1 nodes are available: 1 Insufficient cpu."}); empty once placed or not yet looked at.
+     */
+    public static Optional<String> schedulingProblem(Pod pod) {
+        if (pod.getStatus() == null) {
+            return Optional.empty();
+        }
+        return pod.getStatus().getConditions().stream()
+                .filter(condition -> "PodScheduled".equals(condition.getType())
+                        && "False".equals(condition.getStatus()))
+                .findFirst()
+                .map(condition -> Stream.of(condition.getReason(), condition.getMessage()).filter(Objects::nonNull)
+                        .collect(Collectors.joining(": ")))
+                .filter(text -> !text.isEmpty());
     }
 
     /** With {@code restartPolicy: Never} a terminated container never comes back, even before the phase says so. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The Kubernetes driver's one decision: compare the TaskManagers the demand needs with the pods that exist and
@@ -33,7 +34,7 @@ public final class PodReconciler {
         Step step = new Step(input);
         input.pods().stream().sorted(Comparator.comparing(WorkerPod::name)).forEach(step::inspect);
         step.matchSupplyToDemand();
-        return new ReconcileResult(step.actions, step.failures, step.nextPodIndex,
+        return new ReconcileResult(step.actions, step.failures, step.nextPodIndex, step.refusedDemand,
                 step.deadlines.stream().min(Comparator.naturalOrder()));
     }
 
@@ -47,12 +48,16 @@ public final class PodReconciler {
         private final List<Instant> deadlines = new ArrayList<>();
         private final List<WorkerPod> supply = new ArrayList<>();
         private int nextPodIndex;
+        private OptionalInt refusedDemand;
         private boolean awaitingPreviousAttempt;
 
         Step(ReconcileInput input) {
             this.input = input;
             this.now = input.now();
             this.nextPodIndex = input.nextPodIndex();
+            // a changed demand (e.g. a new job after the refused one failed) may meet a fixed cluster: try again
+            this.refusedDemand = input.refusedDemand().stream().filter(demand -> demand == input.workersWanted())
+                    .findFirst();
             input.recentFailures().stream().filter(failure -> failure.isAfter(now.minus(FAILURE_WINDOW)))
                     .forEach(failures::add);
         }
@@ -69,6 +74,11 @@ public final class PodReconciler {
                 case CREATE_FAILED -> {
                     actions.add(new ForgetPod(pod.name(), "its creation failed"));
                     failures.add(now);
+                }
+                case CREATE_REFUSED -> {
+                    actions.add(new ForgetPod(pod.name(), "the API server refused to create it"));
+                    failures.add(now);
+                    refusedDemand = OptionalInt.of(input.workersWanted());
                 }
                 case GONE -> {
                     actions.add(new ForgetPod(pod.name(), pod.registered() ? "its pod disappeared"
@@ -137,6 +147,9 @@ public final class PodReconciler {
             }
             int missing = input.workersWanted() - supply.size();
             if (missing > 0) {
+                if (refusedDemand.isPresent()) {
+                    return;
+                }
                 Optional<Instant> blockedUntil = creationBlockedUntil();
                 if (blockedUntil.isPresent()) {
                     deadlines.add(blockedUntil.get());

@@ -2,6 +2,7 @@ package io.podflow.kubernetes.resourcemanager;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The state one reconcile step looks at.
@@ -10,9 +11,11 @@ import java.util.List;
  * @param pods every TaskManager pod the driver knows, from the informer and its own requests
  * @param recentFailures when worker starts failed recently (older ones are dropped)
  * @param nextPodIndex the index the next created pod of this attempt gets
+ * @param refusedDemand the demand at which the API server refused a pod; while the demand stays at it, no pod is
+ *        created
  */
 public record ReconcileInput(int workersWanted, List<WorkerPod> pods, List<Instant> recentFailures, int nextPodIndex,
-        Instant now) {
+        OptionalInt refusedDemand, Instant now) {
 
     public ReconcileInput {
         pods = List.copyOf(pods);

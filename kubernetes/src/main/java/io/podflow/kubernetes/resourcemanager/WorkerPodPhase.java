@@ -4,8 +4,13 @@ package io.podflow.kubernetes.resourcemanager;
 public enum WorkerPodPhase {
     /** Creation was asked for and accepted; the informer has not shown the pod yet. */
     REQUESTED,
-    /** The API server refused or failed the creation. */
+    /** The creation failed in a way a retry may mend (no answer, a server error). */
     CREATE_FAILED,
+    /**
+     * The API server refused the pod (a 4xx such as 403 Forbidden or 422 Invalid): the same spec would be refused
+     * again, so no pod is created until the demand changes.
+     */
+    CREATE_REFUSED,
     /** Seen, not running yet: waiting for a node, pulling the image, starting. */
     PENDING,
     /** Its container runs. */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,8 +24,11 @@ public final class WorkerPodTable {
 
     private final KubernetesObjectNames names;
     private final Map<String, WorkerPod> pods = new LinkedHashMap<>();
+    private final Map<String, String> schedulingProblems = new LinkedHashMap<>();
     private List<Instant> recentFailures = List.of();
     private int nextPodIndex = 1;
+    private OptionalInt refusedDemand = OptionalInt.empty();
+    private String refusal;
 
     public WorkerPodTable(KubernetesObjectNames names) {
         this.names = names;
@@ -31,7 +36,8 @@ public final class WorkerPodTable {
 
     /** The state for the next reconcile step. */
     public ReconcileInput input(int workersWanted, Instant now) {
-        return new ReconcileInput(workersWanted, List.copyOf(pods.values()), recentFailures, nextPodIndex, now);
+        return new ReconcileInput(workersWanted, List.copyOf(pods.values()), recentFailures, nextPodIndex,
+                refusedDemand, now);
     }
 
     /**
@@ -41,6 +47,10 @@ public final class WorkerPodTable {
     public void record(ReconcileResult result, Instant now) {
         recentFailures = result.recentFailures();
         nextPodIndex = result.nextPodIndex();
+        refusedDemand = result.refusedDemand();
+        if (refusedDemand.isEmpty()) {
+            refusal = null;
+        }
         for (PodAction action : result.actions()) {
             if (action instanceof CreatePod create) {
                 pods.put(create.podName(), new WorkerPod(create.podName(), attemptOf(create.podName()),
@@ -49,6 +59,7 @@ public final class WorkerPodTable {
                 deleting(delete.podName());
             } else if (action instanceof ForgetPod forget) {
                 pods.remove(forget.podName());
+                schedulingProblems.remove(forget.podName());
             }
         }
     }
@@ -66,6 +77,8 @@ public final class WorkerPodTable {
             return;
         }
         WorkerPodPhase phase = PodPhases.of(pod);
+        PodPhases.schedulingProblem(pod).filter(problem -> phase == WorkerPodPhase.PENDING).ifPresentOrElse(
+                problem -> schedulingProblems.put(name, problem), () -> schedulingProblems.remove(name));
         WorkerPod known = pods.get(name);
         if (known == null) {
             pods.put(name, new WorkerPod(name, parsed.attempt(), phase, now, false, null, false));
@@ -84,6 +97,28 @@ public final class WorkerPodTable {
     public void creationFailed(String podName, Instant now) {
         update(podName, pod -> pod.phase() == WorkerPodPhase.REQUESTED
                 ? copy(pod, WorkerPodPhase.CREATE_FAILED, now, false, null, pod.deleting()) : pod);
+    }
+
+    /**
+     * The API server refused the pod ({@code reason} is one line for people): the next step forgets it, counts the
+     * failure and creates no pod until the demand changes.
+     */
+    public void creationRefused(String podName, Instant now, String reason) {
+        if (pods.containsKey(podName)) {
+            refusal = reason;
+        }
+        update(podName, pod -> pod.phase() == WorkerPodPhase.REQUESTED
+                ? copy(pod, WorkerPodPhase.CREATE_REFUSED, now, false, null, pod.deleting()) : pod);
+    }
+
+    /** Why pod creation is stopped, while it is (see {@link #creationRefused}). */
+    public Optional<String> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    /** What the scheduler says of each pod it has not placed yet, by pod name. */
+    public Map<String, String> schedulingProblems() {
+        return Map.copyOf(schedulingProblems);
     }
 
     /** The pod's TaskManager registered; it holds no slot yet, so it is idle from {@code now}. */

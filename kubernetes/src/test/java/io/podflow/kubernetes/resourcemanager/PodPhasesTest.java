@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,5 +40,23 @@ class PodPhasesTest {
                 .endMetadata().withNewStatus().withPhase("Running").endStatus().build();
 
         assertEquals(WorkerPodPhase.TERMINATED, PodPhases.of(pod));
+    }
+
+    @Test
+    void theSchedulersReasonIsReadFromThePodScheduledCondition() {
+        Pod pod = new PodBuilder().withNewMetadata().withName("p").endMetadata().withNewStatus().withPhase("Pending")
+                .addNewCondition().withType("PodScheduled").withStatus("False").withReason("Unschedulable")
+                .withMessage("0/1 nodes are available: 1 Insufficient cpu.").endCondition().endStatus().build();
+
+        assertEquals(Optional.of("Unschedulable: 0/1 nodes are available: 1 Insufficient cpu."),
+                PodPhases.schedulingProblem(pod));
+    }
+
+    @Test
+    void aScheduledPodHasNoSchedulingProblem() {
+        Pod pod = new PodBuilder().withNewMetadata().withName("p").endMetadata().withNewStatus().withPhase("Pending")
+                .addNewCondition().withType("PodScheduled").withStatus("True").endCondition().endStatus().build();
+
+        assertEquals(Optional.empty(), PodPhases.schedulingProblem(pod));
     }
 }

@@ -1,6 +1,7 @@
 package io.podflow.kubernetes.resourcemanager;
 
 import static io.podflow.kubernetes.resourcemanager.WorkerPodPhase.CREATE_FAILED;
+import static io.podflow.kubernetes.resourcemanager.WorkerPodPhase.CREATE_REFUSED;
 import static io.podflow.kubernetes.resourcemanager.WorkerPodPhase.GONE;
 import static io.podflow.kubernetes.resourcemanager.WorkerPodPhase.PENDING;
 import static io.podflow.kubernetes.resourcemanager.WorkerPodPhase.REQUESTED;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +30,7 @@ class PodReconcilerTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
     private static final KubernetesObjectNames NAMES = new KubernetesObjectNames("s1");
+    private static final OptionalInt NO_REFUSAL = OptionalInt.empty();
     /** Attempt 2; previous-attempt pods are awaited until 30 s from now. */
     private static final ReconcileSettings SETTINGS = new ReconcileSettings(NAMES, 2, Duration.ofMinutes(5),
             Duration.ofSeconds(30), 3, Duration.ofSeconds(3), NOW.plusSeconds(30));
@@ -101,7 +104,8 @@ class PodReconcilerTest {
 
     @Test
     void previousAttemptPodsThatDoNotRegisterInTimeAreDeletedAndReplaced() {
-        ReconcileInput input = new ReconcileInput(1, List.of(previous(PENDING)), List.of(), 1, NOW.plusSeconds(30));
+        ReconcileInput input = new ReconcileInput(1, List.of(previous(PENDING)), List.of(), 1, NO_REFUSAL,
+                NOW.plusSeconds(30));
 
         ReconcileResult result = new PodReconciler(SETTINGS).reconcile(input);
 
@@ -127,9 +131,9 @@ class PodReconcilerTest {
         List<Instant> failures = List.of(NOW.minusSeconds(20), NOW.minusSeconds(10), NOW.minusSeconds(1));
 
         ReconcileResult held = new PodReconciler(SETTINGS).reconcile(new ReconcileInput(1, List.of(), failures, 1,
-                NOW));
+                NO_REFUSAL, NOW));
         ReconcileResult resumed = new PodReconciler(SETTINGS).reconcile(new ReconcileInput(1, List.of(), failures, 1,
-                NOW.plusSeconds(2)));
+                NO_REFUSAL, NOW.plusSeconds(2)));
 
         assertEquals(List.of(), held.actions());
         assertEquals(Optional.of(NOW.plusSeconds(2)), held.nextCheck());
@@ -141,7 +145,7 @@ class PodReconcilerTest {
         List<Instant> failures = List.of(NOW.minusSeconds(20), NOW.minusSeconds(10));
 
         ReconcileResult result = new PodReconciler(SETTINGS).reconcile(new ReconcileInput(1,
-                List.of(pod(1, TERMINATED)), failures, 2, NOW));
+                List.of(pod(1, TERMINATED)), failures, 2, NO_REFUSAL, NOW));
 
         assertEquals(List.of(delete(1, "its pod terminated before the TaskManager registered")), result.actions());
         assertEquals(Optional.of(NOW.plusSeconds(3)), result.nextCheck());
@@ -149,11 +153,34 @@ class PodReconcilerTest {
     }
 
     @Test
+    void aRefusedPodIsCountedAndNothingIsCreatedWhileTheDemandStaysTheSame() {
+        ReconcileResult refused = new PodReconciler(SETTINGS).reconcile(state(2, pod(1, CREATE_REFUSED),
+                pod(2, REQUESTED)));
+        ReconcileResult sameDemand = new PodReconciler(SETTINGS).reconcile(new ReconcileInput(2, List.of(),
+                refused.recentFailures(), refused.nextPodIndex(), refused.refusedDemand(), NOW.plusSeconds(60)));
+
+        assertEquals(List.of(forget(1, "the API server refused to create it")), refused.actions());
+        assertEquals(List.of(NOW), refused.recentFailures());
+        assertEquals(OptionalInt.of(2), refused.refusedDemand());
+        assertEquals(List.of(), sameDemand.actions());
+        assertEquals(Optional.empty(), sameDemand.nextCheck());
+    }
+
+    @Test
+    void aChangedDemandTriesARefusedSpecAgain() {
+        ReconcileResult result = new PodReconciler(SETTINGS).reconcile(new ReconcileInput(1, List.of(), List.of(), 3,
+                OptionalInt.of(2), NOW));
+
+        assertEquals(List.of(create(3)), result.actions());
+        assertEquals(OptionalInt.empty(), result.refusedDemand());
+    }
+
+    @Test
     void failuresOlderThanAMinuteAreDropped() {
         List<Instant> failures = List.of(NOW.minusSeconds(61), NOW.minusSeconds(60), NOW.minusSeconds(59));
 
         ReconcileResult result = new PodReconciler(SETTINGS).reconcile(new ReconcileInput(1, List.of(), failures, 1,
-                NOW));
+                NO_REFUSAL, NOW));
 
         assertEquals(List.of(NOW.minusSeconds(59)), result.recentFailures());
         assertEquals(List.of(create(1)), result.actions());
@@ -168,7 +195,7 @@ class PodReconcilerTest {
                 false)));
 
         ReconcileResult second = reconciler.reconcile(new ReconcileInput(3, pods, first.recentFailures(),
-                first.nextPodIndex(), NOW));
+                first.nextPodIndex(), first.refusedDemand(), NOW));
 
         assertEquals(List.of(create(2), create(3)), first.actions());
         assertEquals(List.of(), second.actions());
@@ -196,7 +223,7 @@ class PodReconcilerTest {
         int nextIndex = Stream.of(pods).filter(pod -> pod.attempt() == 2)
                 .mapToInt(pod -> Integer.parseInt(pod.name().substring(pod.name().lastIndexOf('-') + 1)))
                 .max().orElse(0) + 1;
-        return new ReconcileInput(workersWanted, List.of(pods), List.of(), nextIndex, NOW);
+        return new ReconcileInput(workersWanted, List.of(pods), List.of(), nextIndex, NO_REFUSAL, NOW);
     }
 
     private static WorkerPod pod(int index, WorkerPodPhase phase) {

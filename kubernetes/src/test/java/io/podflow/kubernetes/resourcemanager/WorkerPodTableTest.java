@@ -12,6 +12,8 @@ import io.podflow.kubernetes.resourcemanager.PodAction.DeletePod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The table folds events into the state the reconcile step reads; driven here through whole reconcile rounds. */
@@ -59,6 +61,36 @@ class WorkerPodTableTest {
                 new CreatePod("s1-taskmanager-1-2")), round(1, T0.plusSeconds(1)));
         assertFalse(table.knows("s1-taskmanager-1-1"));
         assertTrue(table.knows("s1-taskmanager-1-2"));
+    }
+
+    @Test
+    void aRefusedCreationStopsCreationUntilTheDemandChangesAndSaysWhy() {
+        round(2, T0);
+
+        table.creationRefused("s1-taskmanager-1-1", T0.plusSeconds(1), "403 Forbidden");
+        table.creationRefused("s1-taskmanager-1-2", T0.plusSeconds(1), "403 Forbidden");
+
+        assertEquals(2, round(2, T0.plusSeconds(1)).size());
+        assertEquals(List.of(), round(2, T0.plusSeconds(120)));
+        assertEquals(Optional.of("403 Forbidden"), table.refusal());
+        assertEquals(List.of(new CreatePod("s1-taskmanager-1-3")), round(1, T0.plusSeconds(121)));
+        assertEquals(Optional.empty(), table.refusal());
+    }
+
+    @Test
+    void whatTheSchedulerSaysIsKeptWhileThePodIsPending() {
+        round(1, T0);
+        Pod unplaced = new PodBuilder(pod("s1-taskmanager-1-1", "Pending")).editStatus().addNewCondition()
+                .withType("PodScheduled").withStatus("False").withReason("Unschedulable")
+                .withMessage("0/1 nodes are available: 1 Insufficient cpu.").endCondition().endStatus().build();
+
+        table.observed(unplaced, T0.plusSeconds(1));
+        Map<String, String> whilePending = table.schedulingProblems();
+        table.observed(pod("s1-taskmanager-1-1", "Running"), T0.plusSeconds(2));
+
+        assertEquals(Map.of("s1-taskmanager-1-1", "Unschedulable: 0/1 nodes are available: 1 Insufficient cpu."),
+                whilePending);
+        assertEquals(Map.of(), table.schedulingProblems());
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.podflow.kubernetes.naming.KubernetesObjectNames;
 import io.podflow.kubernetes.resourcemanager.AttemptNumbers;
 import io.podflow.kubernetes.resourcemanager.KubernetesPodWatcher;
 import io.podflow.kubernetes.resourcemanager.KubernetesPodWatcher.PodEvents;
+import io.podflow.kubernetes.resourcemanager.MissingWorkers;
 import io.podflow.kubernetes.resourcemanager.PodAction;
 import io.podflow.kubernetes.resourcemanager.PodAction.CreatePod;
 import io.podflow.kubernetes.resourcemanager.PodAction.DeletePod;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
@@ -52,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * table needs no locks and no ResourceManager change was needed to reach its main thread. Blocking API calls run
  * elsewhere: creations and deletions on the {@link TaskManagerPodCreator}'s bounded pool, the one-time start-up
  * (listing pods, reading the Deployment) on the state thread before any state exists. Only the set of known pod
- * names is published to the ResourceManager's thread, for {@link #refusalReasonFor}.
+ * names and why workers are missing are published to the ResourceManager's thread, for {@link #refusalReasonFor}
+ * and {@link #missingWorkersReason}.
  */
 public final class KubernetesResourceManagerDriver implements ResourceManagerDriver {
 
@@ -73,6 +76,7 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
 
     private volatile boolean closed;
     private volatile Set<String> knownPods = Set.of();
+    private volatile Optional<String> missingWorkers = Optional.empty();
 
     private WorkerEvents events;
     private WorkerPodTable table;
@@ -82,7 +86,7 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
     private KubernetesPodWatcher watcher;
     private int workersWanted;
     private ScheduledFuture<?> nextCheck;
-    private String reportedFailure;
+    private String reportedConnectFailure;
 
     /** {@code client} stays the caller's: the driver uses it but does not close it. */
     public KubernetesResourceManagerDriver(Configuration config, KubernetesClient client, Clock clock) {
@@ -127,7 +131,7 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
             LOG.info("Kubernetes driver of cluster '{}' started as attempt {}; found {} TaskManager pod(s) of earlier "
                     + "attempts", names.clusterId(), attempt, existing.size());
         } catch (RuntimeException e) {
-            reportFailure(e.getMessage());
+            reportConnectFailure(e.getMessage());
             closeQuietly(watcher);
             watcher = null;
             table = null;
@@ -167,6 +171,11 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
         }
         return workerId + " is not a TaskManager pod of cluster '" + names.clusterId() + "' in namespace '"
                 + namespace + "' that this JobManager created or found";
+    }
+
+    @Override
+    public Optional<String> missingWorkersReason() {
+        return missingWorkers;
     }
 
     /** Returns at once; the watcher and the API call pool are closed on the state thread after its current task. */
@@ -211,6 +220,7 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
         ReconcileResult result = reconciler.reconcile(table.input(workersWanted, now));
         table.record(result, now);
         knownPods = table.pods().stream().map(WorkerPod::name).collect(Collectors.toUnmodifiableSet());
+        missingWorkers = MissingWorkers.explain(table.refusal(), table.pods(), table.schedulingProblems());
         for (PodAction action : result.actions()) {
             carryOut(action, before.get(action.podName()));
         }
@@ -243,13 +253,22 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
                 return;
             }
             if (error == null) {
-                reportedFailure = null;
                 events.workerStarted(ResourceID.of(podName));
                 return;
             }
-            reportFailure(rootCause(error).getMessage());
-            table.creationFailed(podName, clock.instant());
+            Throwable cause = rootCause(error);
+            boolean refusedBefore = table.refusal().isPresent();
+            if (TaskManagerPodCreator.isRefusal(cause)) {
+                table.creationRefused(podName, clock.instant(), cause.getMessage());
+            } else {
+                LOG.warn("Creating TaskManager pod {} failed; a new pod will be requested: {}", podName,
+                        cause.getMessage());
+                table.creationFailed(podName, clock.instant());
+            }
             reconcileNow();
+            if (!refusedBefore && table.refusal().isPresent()) {
+                events.workerRequestFailed(Math.max(1, workersWanted), table.refusal().get());
+            }
         }, state);
     }
 
@@ -268,10 +287,11 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
         }, state);
     }
 
-    /** Tells the ResourceManager once per distinct failure, so a retried 403 is one line, not one per retry. */
-    private void reportFailure(String reason) {
-        if (!reason.equals(reportedFailure)) {
-            reportedFailure = reason;
+    /** Tells the ResourceManager once per distinct reason, so a start retried every few seconds is one line. */
+    private void reportConnectFailure(String reason) {
+        missingWorkers = Optional.of("The JobManager cannot follow its TaskManager pods: " + reason);
+        if (!reason.equals(reportedConnectFailure)) {
+            reportedConnectFailure = reason;
             events.workerRequestFailed(Math.max(1, workersWanted), reason);
         }
     }

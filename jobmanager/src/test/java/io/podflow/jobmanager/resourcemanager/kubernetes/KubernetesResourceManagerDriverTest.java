@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -192,23 +194,91 @@ class KubernetesResourceManagerDriverTest {
     }
 
     @Test
-    void forbiddenPodCreationReachesTheResourceManagerAsOneLineWithTheFix() {
-        server.expect().post().withPath("/api/v1/namespaces/test/pods")
-                .andReturn(403, new StatusBuilder().withStatus("Failure").withReason("Forbidden").withCode(403)
-                        .withMessage("pods is forbidden: User \"system:serviceaccount:test:flink\" cannot create "
-                                + "resource \"pods\" in API group \"\" in the namespace \"test\"").build())
-                .always();
+    void forbiddenPodCreationIsNotRetriedAndReachesTheResourceManagerAsOneLineWithTheFix()
+            throws InterruptedException {
+        refusePodCreation(403, "Forbidden", "pods is forbidden: User \"system:serviceaccount:test:flink\" cannot "
+                + "create resource \"pods\" in API group \"\" in the namespace \"test\"");
         RecordingWorkerEvents events = new RecordingWorkerEvents();
         KubernetesResourceManagerDriver driver = start(events);
 
+        driver.reconcile(demand(2, Set.of(), Set.of()));
+        eventually().until(() -> events.requestFailures.size() == 1);
+        // the same demand again, as every heartbeat tick hands it over: no new attempt
+        driver.reconcile(demand(2, Set.of(), Set.of()));
+        driver.reconcile(demand(2, Set.of(), Set.of()));
+
+        String expected = "Kubernetes does not allow service account 'flink' to create pods in namespace 'test' "
+                + "(403 Forbidden); grant it the rights with: kubectl create clusterrolebinding podflow-test-flink "
+                + "--clusterrole=edit --serviceaccount=test:flink";
+        eventually().until(() -> driver.missingWorkersReason().isPresent());
+        assertEquals(List.of(expected), events.requestFailures);
+        assertEquals(Optional.of("Kubernetes refuses to create TaskManager pods: " + expected),
+                driver.missingWorkersReason());
+        assertEquals(2, podCreations());
+    }
+
+    @Test
+    void anInvalidPodIsTriedAgainOnlyWhenTheDemandChanges() throws InterruptedException {
+        refusePodCreation(422, "Invalid", "Pod \"s1-taskmanager-1-1\" is invalid: spec.containers[0].resources");
+        RecordingWorkerEvents events = new RecordingWorkerEvents();
+        KubernetesResourceManagerDriver driver = start(events);
+        driver.reconcile(demand(1, Set.of(), Set.of()));
+        eventually().until(() -> events.requestFailures.size() == 1);
         driver.reconcile(demand(1, Set.of(), Set.of()));
 
-        // each failed creation is retried at once until the failure rate is reached; three tries are two reports
-        // if the driver repeated itself
-        eventually().until(() -> podCreations() >= 3);
-        assertEquals(List.of("Kubernetes does not allow service account 'flink' to create pods in namespace 'test' "
-                + "(403 Forbidden); grant it the rights with: kubectl create clusterrolebinding podflow-test-flink "
-                + "--clusterrole=edit --serviceaccount=test:flink"), events.requestFailures);
+        driver.reconcile(demand(2, Set.of(), Set.of()));
+
+        eventually().until(() -> events.requestFailures.size() == 2 && podCreations() == 3);
+        assertTrue(events.requestFailures.get(0).startsWith("Kubernetes refused to create pods in namespace 'test' "
+                + "(422): Pod \"s1-taskmanager-1-1\" is invalid"), events.requestFailures.get(0));
+    }
+
+    @Test
+    void podsTheSchedulerCannotPlaceAreWaitedForAndExplained() throws InterruptedException {
+        KubernetesResourceManagerDriver driver = start(new RecordingWorkerEvents());
+        driver.reconcile(demand(2, Set.of(), Set.of()));
+        eventually().until(() -> podNames().size() == 2);
+
+        for (String name : podNames()) {
+            client.pods().inNamespace(NAMESPACE).withName(name).editStatus(pod -> new PodBuilder(pod)
+                    .withStatus(new PodStatusBuilder().withPhase("Pending").addNewCondition().withType("PodScheduled")
+                            .withStatus("False").withReason("Unschedulable")
+                            .withMessage("0/1 nodes are available: 1 Insufficient cpu.").endCondition().build())
+                    .build());
+        }
+        driver.reconcile(demand(2, Set.of(), Set.of()));
+
+        eventually().until(() -> driver.missingWorkersReason().filter(reason -> reason.contains("2 TaskManager "
+                + "pod(s) are Pending")).isPresent());
+        assertTrue(driver.missingWorkersReason().get().contains("Unschedulable: 0/1 nodes are available: "
+                + "1 Insufficient cpu."), driver.missingWorkersReason().get());
+        assertEquals(2, podCreations());
+    }
+
+    @Test
+    void aPodThatAlreadyExistsCountsAsCreatedAndIsNotReplaced() throws InterruptedException {
+        // as when the answer to the first try was lost and the client sent the creation again
+        server.expect().post().withPath("/api/v1/namespaces/test/pods").andReturn(409, failure(409, "AlreadyExists",
+                "pods \"s1-taskmanager-1-1\" already exists")).once();
+        RecordingWorkerEvents events = new RecordingWorkerEvents();
+        KubernetesResourceManagerDriver driver = start(events);
+
+        driver.reconcile(demand(2, Set.of(), Set.of()));
+
+        eventually().until(() -> events.started.size() == 2);
+        driver.reconcile(demand(2, Set.of(), Set.of()));
+        assertEquals(Set.of(id("s1-taskmanager-1-1"), id("s1-taskmanager-1-2")), Set.copyOf(events.started));
+        assertEquals(List.of(), events.requestFailures);
+        assertEquals(2, podCreations());
+    }
+
+    private void refusePodCreation(int code, String reason, String message) {
+        server.expect().post().withPath("/api/v1/namespaces/test/pods").andReturn(code, failure(code, reason, message))
+                .always();
+    }
+
+    private static Status failure(int code, String reason, String message) {
+        return new StatusBuilder().withStatus("Failure").withReason(reason).withCode(code).withMessage(message).build();
     }
 
     /** The build machine is shared; a generous bound keeps a slow API round trip from failing the test. */
