@@ -1,5 +1,6 @@
 package io.podflow.protocol;
 
+import io.podflow.protocol.job.TaskLoad;
 import io.podflow.rpc.FencedRpcGateway;
 
 import java.util.List;
@@ -14,8 +15,11 @@ public interface JobMasterGateway extends FencedRpcGateway<JobMasterId> {
     /** A TaskManager reports an attempt's new state. */
     CompletableFuture<Void> updateTaskExecutionState(TaskExecutionState state);
 
-    /** A TaskManager answers {@code TaskExecutorGateway.heartbeatFromJobMaster}. */
-    void heartbeatFromTaskManager(ResourceID taskManagerId);
+    /**
+     * A TaskManager answers {@code TaskExecutorGateway.heartbeatFromJobMaster} with how the job's attempts running
+     * there spent their time since its previous answer.
+     */
+    void heartbeatFromTaskManager(ResourceID taskManagerId, List<TaskLoad> taskLoads);
 
     /**
      * The ResourceManager cannot start the workers this job's slots need, for a reason people must fix (e.g. its

@@ -17,6 +17,7 @@ import io.podflow.protocol.job.JobVertexDetails;
 import io.podflow.protocol.job.JobVertexID;
 import io.podflow.protocol.job.Partitioning;
 import io.podflow.protocol.job.SubtaskDetails;
+import io.podflow.protocol.job.TaskLoad;
 
 /**
  * Every type the JobManager and TaskManagers exchange, for {@code RpcService.Builder#registerTypes(ProtocolTypes.ALL)}.
@@ -31,7 +32,7 @@ public final class ProtocolTypes {
         TaskDeploymentDescriptor.class, TaskInput.class, TaskOutput.class, TaskPeer.class,
         JobID.class, JobVertexID.class, ExecutionAttemptID.class, JobGraph.class, JobVertex.class, JobEdge.class,
         Partitioning.class, JobStatus.class, JobDetails.class, JobResult.class,
-        JobVertexDetails.class, SubtaskDetails.class, JobExceptionInfo.class,
+        JobVertexDetails.class, SubtaskDetails.class, JobExceptionInfo.class, TaskLoad.class,
     };
 
     private ProtocolTypes() {

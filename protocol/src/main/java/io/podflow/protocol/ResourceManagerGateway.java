@@ -18,7 +18,10 @@ public interface ResourceManagerGateway extends RpcGateway {
     /** A TaskExecutor (re-)registers; its slots become available once accepted. */
     CompletableFuture<RegistrationResponse> registerTaskExecutor(TaskExecutorRegistration registration);
 
-    /** A TaskExecutor shuts down or gives up on this ResourceManager; its slots are gone. */
+    /**
+     * A TaskExecutor shuts down or gives up on this ResourceManager, or a JobMaster found it unreachable: its slots
+     * are gone (a TaskExecutor that is still alive registers again once it misses the ResourceManager's heartbeats).
+     */
     void disconnectTaskExecutor(ResourceID resourceId, String reason);
 
     /** A TaskExecutor answers a heartbeat request with the current state of its slots. */

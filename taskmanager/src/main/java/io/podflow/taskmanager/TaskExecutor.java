@@ -17,6 +17,7 @@ import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
 import io.podflow.protocol.heartbeat.HeartbeatMonitor;
 import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobID;
+import io.podflow.protocol.job.TaskLoad;
 import io.podflow.rpc.RpcEndpoint;
 import io.podflow.rpc.RpcHandshakeException;
 import io.podflow.rpc.RpcService;
@@ -246,7 +247,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     public void heartbeatFromJobMaster(JobID jobId) {
         JobMasterConnection jobMaster = jobMasters.get(jobId);
         if (jobMaster != null && jobMasterHeartbeats.heardFrom(jobId, System.nanoTime())) {
-            jobMaster.gateway().thenAccept(gateway -> gateway.heartbeatFromTaskManager(settings.resourceId()));
+            List<TaskLoad> loads = tasks.values().stream().map(Task::deployment)
+                    .filter(deployment -> deployment.jobId().equals(jobId))
+                    .flatMap(deployment -> exchange.sampleLoad(deployment.attemptId()).stream()).toList();
+            jobMaster.gateway().thenAccept(gateway -> gateway.heartbeatFromTaskManager(settings.resourceId(), loads));
         }
     }
 

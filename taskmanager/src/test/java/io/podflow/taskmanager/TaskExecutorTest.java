@@ -242,6 +242,26 @@ class TaskExecutorTest {
     }
 
     @Test
+    void aSinkWaitingForItsProducerTellsItsJobMasterItIsIdle() throws Exception {
+        TaskExecutor taskExecutor = startTaskExecutor("tm-idle");
+        JobID job = JobID.generate();
+        TestJobMaster jobMaster = jobMasterWithSlots(job, 1);
+        List<TaskPeer> peers = List.of(new TaskPeer(0, jobMaster.offeringTaskManagers.get(0)));
+        TaskDeploymentDescriptor sinkTask = deployment(job, JobVertexID.generate(), "sink", 0, 1,
+                jobMaster.offers.get(0), CollectingSink.class, Map.of("sink", job.toString()),
+                List.of(new TaskInput(JobVertexID.generate(), Partitioning.FORWARD, peers)), List.of());
+        TaskExecutorGateway gateway = gatewayOf(taskExecutor);
+
+        gateway.submitTask(sinkTask, jobMaster.getFencingToken()).get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> jobMaster.loads.containsKey(sinkTask.attemptId())
+                && jobMaster.loads.get(sinkTask.attemptId()).idleRatio() > 0.9);
+        assertEquals(0, jobMaster.loads.get(sinkTask.attemptId()).backPressuredRatio());
+        gateway.cancelTask(sinkTask.attemptId()).get(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> jobMaster.statesOf(sinkTask.attemptId()).contains(ExecutionState.CANCELED));
+    }
+
+    @Test
     void runsUserCodeFromTheJobJarInItsOwnClassLoader() throws Exception {
         List<Path> classpath = List.of(
                 Path.of(Invokable.class.getProtectionDomain().getCodeSource().getLocation().toURI()),

@@ -10,6 +10,7 @@ import io.podflow.protocol.TaskExecutorGateway;
 import io.podflow.protocol.TaskManagerLocation;
 import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobID;
+import io.podflow.protocol.job.TaskLoad;
 import io.podflow.rpc.FencedRpcEndpoint;
 import io.podflow.rpc.RpcService;
 
@@ -37,6 +38,8 @@ final class TestJobMaster extends FencedRpcEndpoint<JobMasterId> implements JobM
     final Map<ExecutionAttemptID, List<ExecutionState>> states = new ConcurrentHashMap<>();
     final Map<ExecutionAttemptID, String> failures = new ConcurrentHashMap<>();
     final List<ResourceID> heartbeatsFrom = new CopyOnWriteArrayList<>();
+    /** The latest load reported for each attempt. */
+    final Map<ExecutionAttemptID, TaskLoad> loads = new ConcurrentHashMap<>();
 
     TestJobMaster(RpcService rpcService, JobID jobId) {
         super(rpcService, "jobmaster-" + jobId, JobMasterId.class, JobMasterId.generate());
@@ -79,8 +82,9 @@ final class TestJobMaster extends FencedRpcEndpoint<JobMasterId> implements JobM
     }
 
     @Override
-    public void heartbeatFromTaskManager(ResourceID taskManagerId) {
+    public void heartbeatFromTaskManager(ResourceID taskManagerId, List<TaskLoad> taskLoads) {
         heartbeatsFrom.add(taskManagerId);
+        taskLoads.forEach(load -> loads.put(load.attemptId(), load));
     }
 
     @Override

@@ -19,11 +19,14 @@ import io.podflow.protocol.TaskManagerInfo;
 import io.podflow.protocol.TaskManagerLocation;
 import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
 import io.podflow.protocol.heartbeat.HeartbeatMonitor;
+import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobGraph;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.JobResult;
 import io.podflow.protocol.job.JobStatus;
+import io.podflow.protocol.job.TaskLoad;
 import io.podflow.rpc.FencedRpcEndpoint;
+import io.podflow.rpc.RpcConnectionException;
 import io.podflow.rpc.RpcService;
 import io.podflow.rpc.ScheduledRun;
 import org.slf4j.Logger;
@@ -63,6 +66,8 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId>
     private final DeploymentDescriptors deployments;
     private final HeartbeatMonitor<ResourceID> heartbeats;
     private final Map<ResourceID, CompletableFuture<TaskExecutorGateway>> taskExecutors = new HashMap<>();
+    /** The latest load each current attempt's TaskManager reported with its heartbeat. */
+    private final Map<ExecutionAttemptID, TaskLoad> loads = new HashMap<>();
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
     private final long startMillis;
     /** Completes once the ResourceManager accepted this JobMaster; actions on it queue until then. */
@@ -188,8 +193,12 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId>
     }
 
     @Override
-    public void heartbeatFromTaskManager(ResourceID taskManagerId) {
-        heartbeats.heardFrom(taskManagerId, System.nanoTime());
+    public void heartbeatFromTaskManager(ResourceID taskManagerId, List<TaskLoad> taskLoads) {
+        if (heartbeats.heardFrom(taskManagerId, System.nanoTime())) {
+            loads.keySet().removeIf(attempt -> graph.execution(attempt).isEmpty());
+            taskLoads.stream().filter(load -> graph.execution(load.attemptId()).isPresent())
+                    .forEach(load -> loads.put(load.attemptId(), load));
+        }
     }
 
     @Override
@@ -229,7 +238,11 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId>
                     if (error != null) {
                         LOG.warn("Job {}: could not cancel {} on {}: {}; counting it as canceled", jobGraph.jobId(),
                                 execution.subtaskName(), slot.get().taskManager().resourceId(), rootMessage(error));
-                        graph.updateTaskState(execution.attemptId(), ExecutionState.CANCELED, null);
+                        loseIfUnreachable(slot.get().taskManager().resourceId(), error);
+                        // unless losing its TaskManager already failed it
+                        graph.execution(execution.attemptId()).filter(current -> !current.state().isTerminal())
+                                .ifPresent(current -> graph.updateTaskState(current.attemptId(),
+                                        ExecutionState.CANCELED, null));
                     }
                 }, getMainThreadExecutor());
     }
@@ -288,6 +301,7 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId>
                     if (error != null) {
                         graph.updateTaskState(execution.attemptId(), ExecutionState.FAILED, "Could not deploy to "
                                 + slot.taskManager().resourceId() + ": " + rootMessage(error));
+                        loseIfUnreachable(slot.taskManager().resourceId(), error);
                     }
                 }, getMainThreadExecutor());
     }
@@ -339,6 +353,30 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId>
                 scheduleHeartbeat();
             }
         }, settings.heartbeat().interval());
+    }
+
+    /**
+     * A call to a TaskManager that failed because its connection broke or could not be made means the TaskManager
+     * is gone (a dead process refuses connections at once): its slots are given up now, and the ResourceManager
+     * told, rather than after the heartbeat timeout, so a restart does not deploy into them again and again.
+     */
+    private void loseIfUnreachable(ResourceID taskManagerId, Throwable error) {
+        if (!isConnectionFailure(error) || slots.taskManagers().stream()
+                .noneMatch(taskManager -> taskManager.resourceId().equals(taskManagerId))) {
+            return;
+        }
+        String reason = "job " + jobGraph.jobId() + " cannot reach it: " + rootMessage(error);
+        withResourceManager(rm -> rm.disconnectTaskExecutor(taskManagerId, reason));
+        taskManagerLost(taskManagerId, reason);
+    }
+
+    private static boolean isConnectionFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RpcConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void taskManagerLost(ResourceID taskManagerId, String reason) {
@@ -393,7 +431,8 @@ public final class JobMaster extends FencedRpcEndpoint<JobMasterId>
 
     private JobSnapshot snapshot(long endMillis) {
         return JobSnapshot.of(graph, allocation -> slots.slot(allocation)
-                .map(slot -> slot.taskManager().resourceId().toString()).orElse(null), startMillis, endMillis);
+                .map(slot -> slot.taskManager().resourceId().toString()).orElse(null), loads::get, startMillis,
+                endMillis);
     }
 
     private CompletableFuture<TaskExecutorGateway> taskExecutor(TaskManagerLocation taskManager) {

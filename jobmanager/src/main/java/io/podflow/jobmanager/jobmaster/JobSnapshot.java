@@ -4,11 +4,13 @@ import io.podflow.jobmanager.jobmaster.graph.Execution;
 import io.podflow.jobmanager.jobmaster.graph.ExecutionGraph;
 import io.podflow.protocol.AllocationID;
 import io.podflow.protocol.ExecutionState;
+import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobDetails;
 import io.podflow.protocol.job.JobExceptionInfo;
 import io.podflow.protocol.job.JobVertex;
 import io.podflow.protocol.job.JobVertexDetails;
 import io.podflow.protocol.job.SubtaskDetails;
+import io.podflow.protocol.job.TaskLoad;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -24,14 +26,15 @@ public record JobSnapshot(JobDetails details, List<JobVertexDetails> vertices, L
     }
 
     /**
-     * Reads the graph; {@code taskManagerOf} names the TaskManager holding a slot (null if unknown), and an end
-     * time of -1 means the job still runs.
+     * Reads the graph; {@code taskManagerOf} names the TaskManager holding a slot (null if unknown),
+     * {@code loadOf} gives an attempt's last reported load (null if none), shown while it runs, and an end time of
+     * -1 means the job still runs.
      */
-    static JobSnapshot of(ExecutionGraph graph, Function<AllocationID, String> taskManagerOf, long startMillis,
-            long endMillis) {
+    static JobSnapshot of(ExecutionGraph graph, Function<AllocationID, String> taskManagerOf,
+            Function<ExecutionAttemptID, TaskLoad> loadOf, long startMillis, long endMillis) {
         List<Execution> executions = graph.executions();
         List<JobVertexDetails> vertices = graph.jobGraph().vertices().stream()
-                .map(vertex -> vertexDetails(vertex, executions, taskManagerOf)).toList();
+                .map(vertex -> vertexDetails(vertex, executions, taskManagerOf, loadOf)).toList();
         JobDetails details = new JobDetails(graph.jobGraph().jobId(), graph.jobGraph().name(), graph.status(),
                 startMillis, endMillis, countPerState(executions));
         List<JobExceptionInfo> exceptions = graph.failures().stream()
@@ -41,12 +44,13 @@ public record JobSnapshot(JobDetails details, List<JobVertexDetails> vertices, L
     }
 
     private static JobVertexDetails vertexDetails(JobVertex vertex, List<Execution> executions,
-            Function<AllocationID, String> taskManagerOf) {
+            Function<AllocationID, String> taskManagerOf, Function<ExecutionAttemptID, TaskLoad> loadOf) {
         List<Execution> ofVertex = executions.stream().filter(execution -> execution.vertex().id().equals(vertex.id()))
                 .toList();
         List<SubtaskDetails> subtasks = ofVertex.stream().map(execution -> new SubtaskDetails(
                 execution.subtaskIndex(), execution.state(), execution.attemptNumber(),
-                execution.allocationId().map(taskManagerOf).orElse(null))).toList();
+                execution.allocationId().map(taskManagerOf).orElse(null),
+                execution.state() == ExecutionState.RUNNING ? loadOf.apply(execution.attemptId()) : null)).toList();
         return new JobVertexDetails(vertex.id(), vertex.name(), vertex.parallelism(), countPerState(ofVertex),
                 subtasks);
     }

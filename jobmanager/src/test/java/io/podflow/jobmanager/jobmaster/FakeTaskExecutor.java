@@ -17,6 +17,7 @@ import io.podflow.protocol.TaskManagerLocation;
 import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
 import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobID;
+import io.podflow.protocol.job.TaskLoad;
 import io.podflow.rpc.RpcEndpoint;
 import io.podflow.rpc.RpcService;
 
@@ -73,6 +74,11 @@ public final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorG
 
     public int allocatedSlotCount() throws Exception {
         return callAsync(allocatedSlots::size, Duration.ofSeconds(5)).get();
+    }
+
+    /** What this TaskExecutor reports for every running task with its heartbeats: mostly back-pressured. */
+    static TaskLoad loadOf(ExecutionAttemptID attempt) {
+        return new TaskLoad(attempt, System.currentTimeMillis(), 0.75, 0.05, 0.2, 7500, 500, 2000);
     }
 
     /** Stops answering heartbeats, as a TaskManager that died would. */
@@ -176,8 +182,10 @@ public final class FakeTaskExecutor extends RpcEndpoint implements TaskExecutorG
     @Override
     public void heartbeatFromJobMaster(JobID jobId) {
         if (!silent) {
+            List<TaskLoad> loads = runningTasks.entrySet().stream().filter(task -> task.getValue().equals(jobId))
+                    .map(task -> loadOf(task.getKey())).toList();
             jobMasters.getOrDefault(jobId, new CompletableFuture<>())
-                    .thenAccept(jobMaster -> jobMaster.heartbeatFromTaskManager(location.resourceId()));
+                    .thenAccept(jobMaster -> jobMaster.heartbeatFromTaskManager(location.resourceId(), loads));
         }
     }
 

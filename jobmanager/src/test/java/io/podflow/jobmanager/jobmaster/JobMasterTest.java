@@ -2,10 +2,13 @@ package io.podflow.jobmanager.jobmaster;
 
 import io.podflow.common.config.Configuration;
 import io.podflow.protocol.ExecutionState;
+import io.podflow.protocol.JobMasterGateway;
 import io.podflow.protocol.ProtocolTypes;
 import io.podflow.protocol.ResourceManagerGateway;
+import io.podflow.protocol.TaskExecutionState;
 import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
 import io.podflow.protocol.deployment.TaskPeer;
+import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobGraph;
 import io.podflow.protocol.job.JobResult;
 import io.podflow.protocol.job.JobStatus;
@@ -219,6 +222,56 @@ class JobMasterTest {
                 failure.message().equals("TaskManager tm-2 is lost: no heartbeat for PT3S")), snapshot.exceptions()
                 .toString());
         awaitAllSlotsFree();
+    }
+
+    @Test
+    void theLoadsTaskManagersReportWithTheirHeartbeatsShowInTheSnapshotOfRunningSubtasks() throws Exception {
+        startTaskExecutor("tm-1", 2, TaskScript.KEEP_RUNNING);
+        JobMaster jobMaster = startJob(TestJobs.sourceToSink(2, 2, Map.of()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobMaster.requestSnapshot().get().vertices().stream()
+                .flatMap(vertex -> vertex.subtasks().stream())
+                .allMatch(subtask -> subtask.state() == ExecutionState.RUNNING && subtask.load() != null));
+        JobSnapshot snapshot = jobMaster.requestSnapshot().get(5, TimeUnit.SECONDS);
+        snapshot.vertices().forEach(vertex -> vertex.subtasks().forEach(subtask ->
+                assertEquals(0.75, subtask.load().backPressuredRatio())));
+        jobMaster.cancel().get(5, TimeUnit.SECONDS);
+        assertEquals(JobStatus.CANCELED, resultOf(jobMaster).status());
+    }
+
+    @Test
+    void aTaskManagerThatNoLongerAcceptsConnectionsIsGivenUpAtOnceAndTheRestartUsesAnother() throws Exception {
+        Configuration slowHeartbeats = new Configuration(config).setString("heartbeat.timeout", "10 min");
+        RpcService doomedProcess = RpcService.builder(config).port(0).registerTypes(ProtocolTypes.all()).start();
+        AtomicBoolean finishTasks = new AtomicBoolean();
+        TaskScript runUntilReleased = deployment -> finishTasks.get() ? ExecutionState.FINISHED
+                : ExecutionState.RUNNING;
+        FakeTaskExecutor survivingTaskManager = startTaskExecutor("tm-1", 2, runUntilReleased);
+        FakeTaskExecutor doomed = new FakeTaskExecutor(doomedProcess, "tm-2", 2, resourceManager.getAddress(),
+                runUntilReleased);
+        doomed.start();
+        JobGraph job = TestJobs.sourceToSink(4, 4, Map.of("restart-strategy", "fixed-delay",
+                "restart-strategy.fixed-delay.attempts", "1", "restart-strategy.fixed-delay.delay", "50 ms"));
+        JobMaster jobMaster = new JobMaster(jobManagerSide, job, JobMasterSettings.forJob(slowHeartbeats, job),
+                resourceManager.getAddress(), "127.0.0.1:6124", Clock.systemUTC());
+        jobMaster.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobMaster.requestSnapshot().get().details()
+                .tasksPerState().get(ExecutionState.RUNNING) == 8);
+
+        doomedProcess.closeAsync().get(60, TimeUnit.SECONDS);
+        finishTasks.set(true);
+        startTaskExecutor("tm-3", 2, runUntilReleased);
+        ExecutionAttemptID survivor = survivingTaskManager.deployments().get(0).attemptId();
+        jobMaster.getSelfGateway(JobMasterGateway.class).updateTaskExecutionState(new TaskExecutionState(
+                job.jobId(), survivor, ExecutionState.FAILED, "connection to its producer on tm-2 was lost"));
+
+        JobResult result = resultOf(jobMaster);
+        assertEquals(JobStatus.FINISHED, result.status(), result.failureCause());
+        assertTrue(resourceManager.requestTaskManagerInfos().get().stream()
+                .noneMatch(info -> info.id().toString().equals("tm-2")), "the ResourceManager was told");
+        assertTrue(jobMaster.requestSnapshot().get().exceptions().stream().anyMatch(failure ->
+                failure.message().startsWith("TaskManager tm-2 is lost: job " + job.jobId() + " cannot reach it")),
+                () -> jobMaster.requestSnapshot().join().exceptions().toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.podflow.protocol.ResourceID;
 import io.podflow.protocol.SlotOffer;
 import io.podflow.protocol.TaskExecutionState;
 import io.podflow.protocol.TaskManagerLocation;
+import io.podflow.protocol.job.TaskLoad;
 import io.podflow.rpc.FencedRpcEndpoint;
 import io.podflow.rpc.RpcService;
 
@@ -34,7 +35,7 @@ final class FakeJobMaster extends FencedRpcEndpoint<JobMasterId> implements JobM
     }
 
     @Override
-    public void heartbeatFromTaskManager(ResourceID taskManagerId) {
+    public void heartbeatFromTaskManager(ResourceID taskManagerId, List<TaskLoad> taskLoads) {
     }
 
     @Override

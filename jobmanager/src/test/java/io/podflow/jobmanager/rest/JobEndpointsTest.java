@@ -2,11 +2,14 @@ package io.podflow.jobmanager.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podflow.protocol.ExecutionState;
+import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobExceptionInfo;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.JobStatus;
 import io.podflow.protocol.job.JobVertexDetails;
 import io.podflow.protocol.job.JobVertexID;
+import io.podflow.protocol.job.SubtaskDetails;
+import io.podflow.protocol.job.TaskLoad;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +95,60 @@ class JobEndpointsTest {
         assertEquals("source", vertex.path("name").asText());
         assertEquals(4, vertex.path("parallelism").asInt());
         assertEquals(3, vertex.path("tasks").path("RUNNING").asInt());
+    }
+
+    @Test
+    void backPressureOfAVertexShowsEachReportingSubtaskAndTheWorstLevel() throws Exception {
+        JobID id = rest.dispatcher.addJob("slow sink", JobStatus.RUNNING, 1000, -1, Map.of(ExecutionState.RUNNING, 3));
+        JobVertexID source = JobVertexID.generate();
+        rest.dispatcher.vertices.put(id, List.of(new JobVertexDetails(source, "source", 3,
+                Map.of(ExecutionState.RUNNING, 3), List.of(
+                        subtask(0, new TaskLoad(ExecutionAttemptID.generate(), 5000, 0.05, 0.9, 0.05, 10, 900, 90)),
+                        subtask(1, new TaskLoad(ExecutionAttemptID.generate(), 7000, 0.8, 0.0, 0.2, 4000, 0, 1000)),
+                        subtask(2, null)))));
+
+        JsonNode body = rest.get("/jobs/" + id + "/vertices/" + source + "/backpressure").body();
+
+        assertEquals("ok", body.path("status").asText());
+        assertEquals("high", body.path("backpressureLevel").asText());
+        assertEquals(7000, body.path("end-timestamp").asLong());
+        assertEquals(2, body.path("subtasks").size(), "subtask 2 has not reported yet");
+        JsonNode first = body.path("subtasks").path(0);
+        assertEquals(0, first.path("subtask").asInt());
+        assertEquals("ok", first.path("backpressureLevel").asText());
+        assertEquals(0.05, first.path("ratio").asDouble());
+        assertEquals(0.9, first.path("idleRatio").asDouble());
+        assertEquals(0.05, first.path("busyRatio").asDouble());
+        assertEquals("high", body.path("subtasks").path(1).path("backpressureLevel").asText());
+        JsonNode metrics = rest.get("/jobs/" + id).body().path("vertices").path(0).path("metrics");
+        assertEquals(800, metrics.path("backPressuredTimeMsPerSecond").asLong());
+        assertEquals(900, metrics.path("idleTimeMsPerSecond").asLong());
+        assertEquals(200, metrics.path("busyTimeMsPerSecond").asLong());
+        assertEquals(4000, metrics.path("accumulated-backpressured-time").asLong());
+        assertEquals(900, metrics.path("accumulated-idle-time").asLong());
+        assertEquals(1000, metrics.path("accumulated-busy-time").asLong());
+    }
+
+    @Test
+    void backPressureBeforeAnyReportSaysSoAndAnUnknownVertexIsA404() throws Exception {
+        JobID id = rest.dispatcher.addJob("starting", JobStatus.RUNNING, 1000, -1, Map.of(ExecutionState.RUNNING, 1));
+        JobVertexID source = JobVertexID.generate();
+        rest.dispatcher.vertices.put(id, List.of(new JobVertexDetails(source, "source", 1,
+                Map.of(ExecutionState.RUNNING, 1), List.of(subtask(0, null)))));
+
+        JsonNode body = rest.get("/jobs/" + id + "/vertices/" + source + "/backpressure").body();
+        RunningRestServer.Reply unknown = rest.get("/jobs/" + id + "/vertices/" + JobVertexID.generate()
+                + "/backpressure");
+        RunningRestServer.Reply malformed = rest.get("/jobs/" + id + "/vertices/not-a-vertex/backpressure");
+
+        assertEquals("deprecated", body.path("status").asText());
+        assertTrue(body.path("subtasks").isMissingNode(), body.toString());
+        assertEquals(404, unknown.status());
+        assertEquals(400, malformed.status());
+    }
+
+    private static SubtaskDetails subtask(int index, TaskLoad load) {
+        return new SubtaskDetails(index, ExecutionState.RUNNING, 0, "tm-1", load);
     }
 
     @Test

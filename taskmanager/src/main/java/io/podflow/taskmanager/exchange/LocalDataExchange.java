@@ -5,15 +5,21 @@ import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
 import io.podflow.protocol.deployment.TaskInput;
 import io.podflow.protocol.deployment.TaskOutput;
 import io.podflow.protocol.deployment.TaskPeer;
+import io.podflow.protocol.job.ChannelSelector;
+import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.JobVertexID;
 import io.podflow.protocol.job.Partitioning;
+import io.podflow.protocol.job.TaskLoad;
 import io.podflow.protocol.task.RecordReader;
+import io.podflow.taskmanager.exchange.load.TaskLoadMeters;
+import io.podflow.taskmanager.exchange.load.WaitClock;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +37,7 @@ public final class LocalDataExchange implements DataExchange {
 
     private final ResourceID self;
     private final Map<InputKey, BlockingQueue<byte[]>> queues = new ConcurrentHashMap<>();
+    private final TaskLoadMeters loads = new TaskLoadMeters();
 
     private record InputKey(JobID jobId, JobVertexID source, JobVertexID target, int consumerSubtask) {
     }
@@ -46,13 +53,14 @@ public final class LocalDataExchange implements DataExchange {
         BlockingQueue<byte[]> queue = queue(new InputKey(task.jobId(), input.sourceVertex(), task.vertexId(),
                 task.subtaskIndex()));
         int producers = connected.size();
+        WaitClock idle = loads.of(task.attemptId(), task.jobId()).idle();
         return new RecordReader() {
             private int finished;
 
             @Override
             public byte[] next() throws InterruptedException {
                 while (finished < producers) {
-                    byte[] record = queue.take();
+                    byte[] record = idle.take(queue);
                     if (record != END_OF_PARTITION) {
                         return record;
                     }
@@ -78,7 +86,10 @@ public final class LocalDataExchange implements DataExchange {
             targets.add(queue(new InputKey(task.jobId(), task.vertexId(), output.targetVertex(),
                     consumer.subtaskIndex())));
         }
-        return new QueueWriter(targets, output.partitioning(), task.subtaskIndex());
+        // a FORWARD output has the one consumer of its own index, which is channel 0 here
+        int ownChannel = output.partitioning() == Partitioning.FORWARD ? 0 : task.subtaskIndex();
+        return new QueueWriter(targets, ChannelSelector.of(output.partitioning(), ownChannel, targets.size()),
+                loads.of(task.attemptId(), task.jobId()).backPressure());
     }
 
     /**
@@ -92,8 +103,14 @@ public final class LocalDataExchange implements DataExchange {
     }
 
     @Override
+    public Optional<TaskLoad> sampleLoad(ExecutionAttemptID attemptId) {
+        return loads.sample(attemptId);
+    }
+
+    @Override
     public void resetJob(JobID jobId) {
         queues.keySet().removeIf(key -> key.jobId().equals(jobId));
+        loads.resetJob(jobId);
     }
 
     private BlockingQueue<byte[]> queue(InputKey key) {
@@ -108,17 +125,17 @@ public final class LocalDataExchange implements DataExchange {
         }
     }
 
-    /** Writes to the consumer queues of one output edge. */
+    /** Writes to the consumer queues of one output edge; waiting for room in a full queue is back pressure. */
     private static final class QueueWriter implements PartitionWriter {
 
         private final List<BlockingQueue<byte[]>> targets;
-        private final Partitioning partitioning;
-        private int next;
+        private final ChannelSelector selector;
+        private final WaitClock backPressure;
 
-        QueueWriter(List<BlockingQueue<byte[]>> targets, Partitioning partitioning, int start) {
+        QueueWriter(List<BlockingQueue<byte[]>> targets, ChannelSelector selector, WaitClock backPressure) {
             this.targets = targets;
-            this.partitioning = partitioning;
-            this.next = start % targets.size();
+            this.selector = selector;
+            this.backPressure = backPressure;
         }
 
         @Override
@@ -128,25 +145,20 @@ public final class LocalDataExchange implements DataExchange {
 
         @Override
         public void emit(byte[] record, int keyHash) throws InterruptedException {
-            switch (partitioning) {
-                case FORWARD -> targets.get(next).put(record);
-                case HASH -> targets.get(Math.floorMod(keyHash, targets.size())).put(record);
-                case REBALANCE -> {
-                    targets.get(next).put(record);
-                    next = (next + 1) % targets.size();
+            int channel = selector.select(keyHash);
+            if (channel == ChannelSelector.ALL_CHANNELS) {
+                for (BlockingQueue<byte[]> target : targets) {
+                    backPressure.put(target, record);
                 }
-                case BROADCAST -> {
-                    for (BlockingQueue<byte[]> target : targets) {
-                        target.put(record);
-                    }
-                }
+            } else {
+                backPressure.put(targets.get(channel), record);
             }
         }
 
         @Override
         public void finish() throws InterruptedException {
             for (BlockingQueue<byte[]> target : targets) {
-                target.put(END_OF_PARTITION);
+                backPressure.put(target, END_OF_PARTITION);
             }
         }
     }

@@ -10,6 +10,7 @@ import io.podflow.protocol.job.JobDetails;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.JobStatus;
 import io.podflow.protocol.job.JobVertexDetails;
+import io.podflow.protocol.job.TaskLoad;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code GET /jobs/{jobid}}: one job's status and times, and each vertex with its subtasks counted per state. */
+/**
+ * {@code GET /jobs/{jobid}}: one job's status and times, and each vertex with its subtasks counted per state and
+ * how its running subtasks spend their time.
+ */
 public final class JobDetailsHandler implements RestHandler {
 
     private final DispatcherGateway dispatcher;
@@ -37,7 +41,32 @@ public final class JobDetailsHandler implements RestHandler {
     }
 
     /** One vertex of {@code GET /jobs/{jobid}}. */
-    record VertexInfo(String id, String name, int parallelism, Map<ExecutionState, Integer> tasks) {
+    record VertexInfo(String id, String name, int parallelism, Map<ExecutionState, Integer> tasks,
+            VertexMetrics metrics) {
+    }
+
+    /**
+     * How the vertex's running subtasks spend their time, from their latest reports, each figure the largest over
+     * the subtasks: Flink's accumulated times since the subtasks started and its per-second time metrics for the
+     * last reporting interval (milliseconds per second, so 1000 is all of the time).
+     */
+    record VertexMetrics(
+            @JsonProperty("accumulated-backpressured-time") long accumulatedBackPressuredTime,
+            @JsonProperty("accumulated-idle-time") long accumulatedIdleTime,
+            @JsonProperty("accumulated-busy-time") long accumulatedBusyTime,
+            long backPressuredTimeMsPerSecond,
+            long idleTimeMsPerSecond,
+            long busyTimeMsPerSecond) {
+
+        static VertexMetrics of(VertexLoad load) {
+            return new VertexMetrics(load.maxMillis(TaskLoad::backPressuredMillis), load.maxMillis(TaskLoad::idleMillis),
+                    load.maxMillis(TaskLoad::busyMillis), perSecond(load.max(TaskLoad::backPressuredRatio)),
+                    perSecond(load.max(TaskLoad::idleRatio)), perSecond(load.max(TaskLoad::busyRatio)));
+        }
+
+        private static long perSecond(double ratio) {
+            return Math.round(ratio * 1000);
+        }
     }
 
     public JobDetailsHandler(DispatcherGateway dispatcher, Clock clock) {
@@ -55,7 +84,8 @@ public final class JobDetailsHandler implements RestHandler {
     private JobDetailsInfo details(JobDetails job, List<JobVertexDetails> vertices) {
         long now = clock.millis();
         List<VertexInfo> vertexInfos = vertices.stream().map(vertex -> new VertexInfo(vertex.id().toString(),
-                vertex.name(), vertex.parallelism(), everyState(vertex.tasksPerState()))).toList();
+                vertex.name(), vertex.parallelism(), everyState(vertex.tasksPerState()),
+                VertexMetrics.of(VertexLoad.of(vertex)))).toList();
         return new JobDetailsInfo(job.jobId().toString(), job.name(), job.status(), job.startTimeEpochMillis(),
                 job.endTimeEpochMillis(), JobOverview.duration(job, now), now, vertexInfos,
                 everyState(job.tasksPerState()));

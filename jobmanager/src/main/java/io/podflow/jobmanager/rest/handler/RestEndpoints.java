@@ -35,6 +35,8 @@ public final class RestEndpoints {
                 .add(GET, "/jobs/{" + JobIdParameter.JOB_ID + "}", new JobDetailsHandler(dispatcher, clock))
                 .add(PATCH, "/jobs/{" + JobIdParameter.JOB_ID + "}", new JobCancelHandler(dispatcher))
                 .add(GET, "/jobs/{" + JobIdParameter.JOB_ID + "}/exceptions", new JobExceptionsHandler(dispatcher))
+                .add(GET, "/jobs/{" + JobIdParameter.JOB_ID + "}/vertices/{" + JobVertexBackPressureHandler.VERTEX_ID
+                        + "}/backpressure", new JobVertexBackPressureHandler(dispatcher))
                 .add(POST, RestServer.UPLOAD_PATH, new JarUploadHandler(jars))
                 .add(GET, "/jars", new JarListHandler(jars))
                 .add(POST, "/jars/{" + JarRunHandler.JAR_ID + "}/run", new JarRunHandler(jars,

@@ -2,6 +2,7 @@ package io.podflow.taskmanager.exchange.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.podflow.protocol.task.RecordReader;
+import io.podflow.taskmanager.exchange.load.WaitClock;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -26,18 +27,23 @@ final class InputGate implements RecordReader {
     private final int channels;
     private final Consumer<InputGate> onEnded;
     private final IntConsumer[] creditReturns;
+    private final WaitClock idle;
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final AtomicReference<ByteBuf> reading = new AtomicReference<>();
     private int readingChannel;
     private int endedChannels;
     private volatile boolean closed;
 
-    /** {@code onEnded} runs once, on the reader's thread, when the last channel ended. */
-    InputGate(String name, int channels, Consumer<InputGate> onEnded) {
+    /**
+     * {@code onEnded} runs once, on the reader's thread, when the last channel ended; {@code idle} counts the time
+     * the reader waits for a buffer.
+     */
+    InputGate(String name, int channels, Consumer<InputGate> onEnded, WaitClock idle) {
         this.name = name;
         this.channels = channels;
         this.onEnded = onEnded;
         this.creditReturns = new IntConsumer[channels];
+        this.idle = idle;
     }
 
     /** Where channel {@code channel} returns credit for each buffer this gate consumed. */
@@ -75,7 +81,7 @@ final class InputGate implements RecordReader {
             if (endedChannels == channels) {
                 return null;
             }
-            Arrival arrival = arrivals.take();
+            Arrival arrival = idle.take(arrivals);
             if (arrival.failure() != null) {
                 throw new CancellationException("Input " + name + " failed: " + arrival.failure());
             }

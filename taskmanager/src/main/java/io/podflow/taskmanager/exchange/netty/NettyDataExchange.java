@@ -22,10 +22,13 @@ import io.podflow.protocol.job.ChannelSelector;
 import io.podflow.protocol.job.ExecutionAttemptID;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.Partitioning;
+import io.podflow.protocol.job.TaskLoad;
 import io.podflow.protocol.task.RecordReader;
 import io.podflow.rpc.transport.HandshakeProof;
 import io.podflow.taskmanager.exchange.DataExchange;
 import io.podflow.taskmanager.exchange.PartitionWriter;
+import io.podflow.taskmanager.exchange.load.TaskLoadMeter;
+import io.podflow.taskmanager.exchange.load.TaskLoadMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,7 +63,7 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
     private final Map<JobID, List<ResultPartition>> partitions = new ConcurrentHashMap<>();
     private final Map<JobID, List<InputGate>> gates = new ConcurrentHashMap<>();
     private final Map<JobID, List<Channel>> connections = new ConcurrentHashMap<>();
-    private final Map<ExecutionAttemptID, BackPressureMeter> backPressure = new ConcurrentHashMap<>();
+    private final TaskLoadMeters loads = new TaskLoadMeters();
 
     private NettyDataExchange(ResourceID self, NetworkSettings settings) throws InterruptedException {
         this.self = self;
@@ -107,7 +111,7 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
         List<TaskPeer> producers = input.producers();
         List<InputGate> jobGates = gates.computeIfAbsent(task.jobId(), ignored -> new CopyOnWriteArrayList<>());
         InputGate gate = new InputGate(task.subtaskName() + " from " + input.sourceVertex(), producers.size(),
-                jobGates::remove);
+                jobGates::remove, loads.of(task.attemptId(), task.jobId()).idle());
         jobGates.add(gate);
         for (int channel = 0; channel < producers.size(); channel++) {
             TaskPeer producer = producers.get(channel);
@@ -187,14 +191,13 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
                         + "subtask " + task.subtaskIndex());
             }
         }
-        BackPressureMeter meter = backPressure.computeIfAbsent(task.attemptId(),
-                ignored -> new BackPressureMeter(task.jobId()));
+        TaskLoadMeter meter = loads.of(task.attemptId(), task.jobId());
         List<Subpartition> subpartitions = new ArrayList<>(consumers.size());
         for (TaskPeer consumer : consumers) {
             SubpartitionKey key = new SubpartitionKey(task.jobId(), task.vertexId(), task.subtaskIndex(),
                     output.targetVertex(), consumer.subtaskIndex());
             subpartitions.add(new Subpartition(key, allocator, settings.bufferBytes(), settings.queuedBuffers(),
-                    meter, () -> subpartitionEnded(task.jobId(), key)));
+                    meter.backPressure(), () -> subpartitionEnded(task.jobId(), key)));
         }
         ResultPartition partition = new ResultPartition(subpartitions, ChannelSelector.of(output.partitioning(),
                 ownChannel, consumers.size()));
@@ -212,10 +215,9 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
         }
     }
 
-    /** Share of the task's time spent waiting for consumers to free buffers since it opened its outputs, 0 to 1. */
-    public double backPressuredRatio(ExecutionAttemptID attempt) {
-        BackPressureMeter meter = backPressure.get(attempt);
-        return meter == null ? 0 : meter.ratio();
+    @Override
+    public Optional<TaskLoad> sampleLoad(ExecutionAttemptID attemptId) {
+        return loads.sample(attemptId);
     }
 
     @Override
@@ -233,7 +235,7 @@ public final class NettyDataExchange implements DataExchange, AutoCloseable {
         if (consumed != null) {
             consumed.forEach(InputGate::close);
         }
-        backPressure.values().removeIf(meter -> meter.jobId().equals(jobId));
+        loads.resetJob(jobId);
     }
 
     /** Buffers held by this TaskManager's producers and consumers: what flow control keeps bounded. */

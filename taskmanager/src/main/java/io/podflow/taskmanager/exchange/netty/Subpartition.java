@@ -2,6 +2,7 @@ package io.podflow.taskmanager.exchange.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.podflow.taskmanager.exchange.load.WaitClock;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
@@ -20,7 +21,7 @@ final class Subpartition {
     private final ByteBufAllocator allocator;
     private final int bufferBytes;
     private final int queuedBuffers;
-    private final BackPressureMeter backPressure;
+    private final WaitClock backPressure;
     private final Runnable onEndSent;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queueHasRoom = lock.newCondition();
@@ -33,7 +34,7 @@ final class Subpartition {
     private boolean released;
 
     Subpartition(SubpartitionKey key, ByteBufAllocator allocator, int bufferBytes, int queuedBuffers,
-            BackPressureMeter backPressure, Runnable onEndSent) {
+            WaitClock backPressure, Runnable onEndSent) {
         this.key = key;
         this.allocator = allocator;
         this.bufferBytes = bufferBytes;
@@ -175,14 +176,14 @@ final class Subpartition {
 
     private void seal() throws InterruptedException {
         if (queue.size() >= queuedBuffers) {
-            long start = System.nanoTime();
+            backPressure.begin(System.nanoTime());
             try {
                 while (queue.size() >= queuedBuffers) {
                     queueHasRoom.await();
                     requireOpen();
                 }
             } finally {
-                backPressure.waited(System.nanoTime() - start);
+                backPressure.end(System.nanoTime());
             }
         }
         // while this writer waited, the flush timer may have queued the buffer already

@@ -2,6 +2,7 @@ package io.podflow.taskmanager.exchange.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.podflow.taskmanager.exchange.load.WaitClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CancellationException;
@@ -25,7 +26,7 @@ class InputGateTest {
 
     @Test
     void readsRecordsOfEveryChannelReturnsCreditPerBufferAndEndsWhenAllChannelsEnded() throws Exception {
-        InputGate gate = new InputGate("test", 2, ended -> { });
+        InputGate gate = new InputGate("test", 2, ended -> { }, new WaitClock());
         AtomicInteger[] credits = {new AtomicInteger(), new AtomicInteger()};
         gate.onCreditReturned(0, credits[0]::addAndGet);
         gate.onCreditReturned(1, credits[1]::addAndGet);
@@ -48,7 +49,7 @@ class InputGateTest {
 
     @Test
     void aFailedChannelFailsTheReaderWithItsReason() {
-        InputGate gate = new InputGate("test", 1, ended -> { });
+        InputGate gate = new InputGate("test", 1, ended -> { }, new WaitClock());
         gate.fail(0, "producer gone");
 
         CancellationException failure = assertThrows(CancellationException.class, gate::next);
@@ -57,7 +58,7 @@ class InputGateTest {
 
     @Test
     void closeReleasesBuffersHeldAndArrivingLater() throws Exception {
-        InputGate gate = new InputGate("test", 1, ended -> { });
+        InputGate gate = new InputGate("test", 1, ended -> { }, new WaitClock());
         gate.onCreditReturned(0, credit -> { });
         ByteBuf reading = records(new byte[] {1}, new byte[] {2});
         ByteBuf queued = records(new byte[] {3});

@@ -5,6 +5,7 @@ import io.podflow.protocol.deployment.TaskDeploymentDescriptor;
 import io.podflow.protocol.deployment.TaskOutput;
 import io.podflow.protocol.deployment.TaskPeer;
 import io.podflow.protocol.job.Partitioning;
+import io.podflow.protocol.job.TaskLoad;
 import io.podflow.protocol.task.RecordReader;
 import io.podflow.taskmanager.exchange.PartitionWriter;
 import org.junit.jupiter.api.AfterAll;
@@ -211,8 +212,8 @@ class NettyDataExchangeTest {
         }
         producer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(records, read);
-        assertTrue(cluster.exchanges[0].backPressuredRatio(producerTask.attemptId()) > 0,
-                "a producer that waited for credit reports back pressure");
+        TaskLoad load = cluster.exchanges[0].sampleLoad(producerTask.attemptId()).orElseThrow();
+        assertTrue(load.backPressuredMillis() > 0, "a producer that waited for credit reports back pressure");
     }
 
     @Test

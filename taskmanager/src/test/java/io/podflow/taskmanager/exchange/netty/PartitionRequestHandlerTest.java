@@ -9,6 +9,7 @@ import io.podflow.taskmanager.exchange.netty.DataMessage.BufferMessage;
 import io.podflow.taskmanager.exchange.netty.DataMessage.EndOfPartition;
 import io.podflow.taskmanager.exchange.netty.DataMessage.ErrorResponse;
 import io.podflow.taskmanager.exchange.netty.DataMessage.PartitionRequest;
+import io.podflow.taskmanager.exchange.load.WaitClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,7 +33,7 @@ class PartitionRequestHandlerTest {
     /** A subpartition whose 64-byte buffers hold one record each, so records and buffers can be counted alike. */
     private Subpartition subpartition() {
         Subpartition subpartition = new Subpartition(key, UnpooledByteBufAllocator.DEFAULT, 64, 8,
-                new BackPressureMeter(key.jobId()), () -> registry.unregister(key));
+                new WaitClock(), () -> registry.unregister(key));
         registry.register(subpartition);
         return subpartition;
     }

@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.JobVertexID;
+import io.podflow.taskmanager.exchange.load.WaitClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ class SubpartitionTest {
             JobVertexID.generate(), 0);
 
     private Subpartition subpartition(ByteBufAllocator allocator) {
-        return new Subpartition(key, allocator, 64, 2, new BackPressureMeter(key.jobId()), () -> { });
+        return new Subpartition(key, allocator, 64, 2, new WaitClock(), () -> { });
     }
 
     @Test
