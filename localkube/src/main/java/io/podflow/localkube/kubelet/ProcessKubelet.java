@@ -1,6 +1,8 @@
 package io.podflow.localkube.kubelet;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -70,6 +72,8 @@ public final class ProcessKubelet implements AutoCloseable {
     private ServiceExposure exposure;
     private SharedIndexInformer<Pod> pods;
     private SharedIndexInformer<Service> services;
+    private SharedIndexInformer<Secret> secrets;
+    private SharedIndexInformer<ConfigMap> configMaps;
     private PodWorker worker;
     private Thread workerThread;
 
@@ -100,7 +104,10 @@ public final class ProcessKubelet implements AutoCloseable {
 
         pods = client.pods().inAnyNamespace().runnableInformer(INFORMER_RESYNC_MILLIS);
         services = client.services().inAnyNamespace().runnableInformer(INFORMER_RESYNC_MILLIS);
-        ClusterObjects objects = new ApiClusterObjects(client);
+        secrets = client.secrets().inAnyNamespace().runnableInformer(INFORMER_RESYNC_MILLIS);
+        configMaps = client.configMaps().inAnyNamespace().runnableInformer(INFORMER_RESYNC_MILLIS);
+        ClusterObjects objects = new CachedClusterObjects(key -> secrets.getIndexer().getByKey(key),
+                key -> configMaps.getIndexer().getByKey(key), new ApiClusterObjects(client));
         Map<String, String> nodeIps = new LinkedHashMap<>();
         nodes.forEach(node -> nodeIps.put(node.name(), node.ip()));
         PodStarterParts parts = new PodStarterParts(
@@ -121,6 +128,8 @@ public final class ProcessKubelet implements AutoCloseable {
         // the worker prunes sandboxes of pods that no longer exist, so it must start from a full listing
         pods.start().toCompletableFuture().join();
         services.start().toCompletableFuture().join();
+        secrets.start().toCompletableFuture().join();
+        configMaps.start().toCompletableFuture().join();
         workerThread = new Thread(worker, "kubelet-pod-worker");
         workerThread.start();
         timers.scheduleWithFixedDelay(() -> worker.post(new KubeletEvent.Tick()), 1, 1, TimeUnit.SECONDS);
@@ -170,6 +179,8 @@ public final class ProcessKubelet implements AutoCloseable {
         if (pods != null) {
             pods.close();
             services.close();
+            secrets.close();
+            configMaps.close();
         }
     }
 
