@@ -22,6 +22,7 @@ final class ContainerRuntime {
     private Instant nextStartAt = Instant.EPOCH;
     private boolean ready;
     private boolean done;
+    private boolean launching;
     private Instant killAt;
 
     /** @param waitingReason why it has not started yet: {@code ContainerCreating} or {@code PodInitializing} */
@@ -49,6 +50,20 @@ final class ContainerRuntime {
 
     boolean isRunning() {
         return process != null;
+    }
+
+    /** A launch thread is starting it; it is neither running nor startable until the outcome is back. */
+    boolean isLaunching() {
+        return launching;
+    }
+
+    void launching() {
+        this.launching = true;
+    }
+
+    /** Neither running, being started, finished, nor waiting for its back-off to end. */
+    boolean isDueToStart(Instant now) {
+        return process == null && !launching && !done && !nextStartAt.isAfter(now);
     }
 
     /** The container exited and its restart policy says it stays that way. */
@@ -89,6 +104,7 @@ final class ContainerRuntime {
             restartCount++;
         }
         attempt++;
+        this.launching = false;
         this.process = process;
         this.startedAt = now;
         this.ready = false;
@@ -121,6 +137,7 @@ final class ContainerRuntime {
 
     /** The container could not be started; it is retried at {@code retryAt}. */
     void failedToStart(String reason, String message, Instant retryAt) {
+        launching = false;
         current = waiting(reason, message);
         nextStartAt = retryAt;
     }

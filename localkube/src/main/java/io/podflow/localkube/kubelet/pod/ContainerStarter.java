@@ -21,11 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,7 @@ final class ContainerStarter {
     private final VolumeMaterializer volumes;
     private final ImageMapping images;
     private final ContainerLauncher launcher;
-    private final Set<String> imagesWarnedAbout = new HashSet<>();
+    private final Set<String> imagesWarnedAbout = ConcurrentHashMap.newKeySet();
 
     ContainerStarter(EnvResolver envResolver, VolumeMaterializer volumes, ImageMapping images,
             ContainerLauncher launcher) {
@@ -49,10 +49,17 @@ final class ContainerStarter {
         this.launcher = launcher;
     }
 
-    /** @throws ContainerConfigException when a referenced object or setting is missing */
+    /**
+     * Safe to call for several containers at once, of the same pod too.
+     *
+     * @throws ContainerConfigException when a referenced object or setting is missing
+     */
     ContainerProcess start(Pod pod, Container container, PodSandbox sandbox) {
-        if (sandbox.volumes() == null) {
-            sandbox.volumesMaterialized(volumes.materialize(pod, sandbox.volumesDir(), sandbox.ip(), sandbox.hostIp()));
+        synchronized (sandbox) {
+            if (sandbox.volumes() == null) {
+                sandbox.volumesMaterialized(volumes.materialize(pod, sandbox.volumesDir(), sandbox.ip(),
+                        sandbox.hostIp()));
+            }
         }
         Map<String, String> env = envResolver.resolve(pod, container, sandbox.ip(), sandbox.hostIp());
         Optional<ImageRoot> image = images.resolve(container.getImage());
@@ -71,7 +78,13 @@ final class ContainerStarter {
                 hostname.length() > MAX_HOSTNAME ? hostname.substring(0, MAX_HOSTNAME) : hostname, command);
         ContainerProcess process = launcher.launch(sandbox.scriptFile(container.getName()), script, env,
                 sandbox.logFile(container.getName()));
-        ProcessRecords.write(sandbox.pidFile(container.getName()), process.pid());
+        try {
+            ProcessRecords.write(sandbox.pidFile(container.getName()), process.pid());
+        } catch (RuntimeException e) {
+            // a container no record knows of could outlive a kubelet restart
+            process.kill();
+            throw e;
+        }
         return process;
     }
 

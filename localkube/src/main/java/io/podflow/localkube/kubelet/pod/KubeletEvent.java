@@ -1,6 +1,7 @@
 package io.podflow.localkube.kubelet.pod;
 
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.podflow.localkube.kubelet.container.ContainerProcess;
 
 /** What the pod worker reacts to; each event only says "look again" at part of the world. */
 public sealed interface KubeletEvent {
@@ -11,6 +12,14 @@ public sealed interface KubeletEvent {
 
     /** A Service changed, so hosts files may need rewriting. */
     record ServicesChanged() implements KubeletEvent {
+    }
+
+    /**
+     * A container start begun on a launch thread has finished: {@code process} is set when the
+     * container runs, {@code failure} when it could not be started.
+     */
+    record ContainerLaunched(String podUid, String container, ContainerProcess process, RuntimeException failure)
+            implements KubeletEvent {
     }
 
     /** A container process ended. */

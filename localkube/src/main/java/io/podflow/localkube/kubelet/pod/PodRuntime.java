@@ -80,9 +80,10 @@ final class PodRuntime {
         return initContainers.values().stream().filter(init -> !init.isDoneSuccessfully()).findFirst().orElse(null);
     }
 
-    boolean anyRunning() {
+    /** A container runs or is being started: a deleted pod is not finished until neither is true. */
+    boolean anyRunningOrLaunching() {
         return Stream.concat(initContainers.values().stream(), containers.values().stream())
-                .anyMatch(ContainerRuntime::isRunning);
+                .anyMatch(container -> container.isRunning() || container.isLaunching());
     }
 
     /** Every container, init containers first. */

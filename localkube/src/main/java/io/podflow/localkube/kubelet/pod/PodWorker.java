@@ -39,10 +39,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kubelet's single reconcile thread: it alone owns every {@link PodRuntime}, starts and stops
- * container processes (from this long-lived thread, so their parent-death signal is tied to the
- * kubelet), and computes pod status, which {@link StatusReporter} sends. Other threads only post
- * {@link KubeletEvent}s.
+ * The kubelet's single reconcile thread: it alone owns every {@link PodRuntime}, decides which
+ * containers to start and stop, and computes pod status, which {@link StatusReporter} sends.
+ * Containers are started on {@link ContainerLaunchThreads}, several pods at a time; other threads
+ * only post {@link KubeletEvent}s.
  */
 public final class PodWorker implements Runnable {
 
@@ -50,6 +50,7 @@ public final class PodWorker implements Runnable {
     private static final Duration CONFIG_RETRY = Duration.ofSeconds(2);
     private static final long DEFAULT_GRACE_SECONDS = 30;
     private static final int STATUS_THREADS = 4;
+    private static final int LAUNCH_THREADS = 8;
 
     private final BlockingQueue<KubeletEvent> events = new LinkedBlockingQueue<>();
     private final Map<String, PodRuntime> runtimes = new HashMap<>();
@@ -61,6 +62,7 @@ public final class PodWorker implements Runnable {
     private final Path podsDir;
     private final PodIpPool ipPool = new PodIpPool();
     private final ContainerStarter starter;
+    private final ContainerLaunchThreads launches = new ContainerLaunchThreads(LAUNCH_THREADS, this::post);
     private final ProbeRunner probes;
     private final PodApi api;
     private final ExecutorService statusThreads = Executors.newFixedThreadPool(STATUS_THREADS, runnable -> {
@@ -129,6 +131,7 @@ public final class PodWorker implements Runnable {
             stopAll();
         } finally {
             statusThreads.shutdown();
+            launches.shutdown();
             stopped = true;
         }
     }
@@ -159,6 +162,8 @@ public final class PodWorker implements Runnable {
             hostsDirty = true;
         } else if (event instanceof KubeletEvent.ServicesChanged) {
             hostsDirty = true;
+        } else if (event instanceof KubeletEvent.ContainerLaunched launched) {
+            containerLaunched(launched);
         } else if (event instanceof KubeletEvent.ContainerExited exited) {
             containerExited(exited);
         } else if (event instanceof KubeletEvent.ProbeOutcome outcome) {
@@ -221,42 +226,69 @@ public final class PodWorker implements Runnable {
         Instant now = clock.instant();
         ContainerRuntime init = runtime.pendingInitContainer();
         if (init != null) {
-            if (!init.isDone() && !init.isRunning() && !init.nextStartAt().isAfter(now)) {
-                startContainer(key, runtime, spec(runtime.pod().getSpec().getInitContainers(), init.name()), init, now);
+            if (init.isDueToStart(now)) {
+                startContainer(runtime, spec(runtime.pod().getSpec().getInitContainers(), init.name()), init);
             }
             return;
         }
         for (Container spec : runtime.pod().getSpec().getContainers()) {
             ContainerRuntime container = runtime.container(spec.getName());
-            if (container != null && !container.isRunning() && !container.isDone()
-                    && !container.nextStartAt().isAfter(now)) {
-                startContainer(key, runtime, spec, container, now);
+            if (container != null && container.isDueToStart(now)) {
+                startContainer(runtime, spec, container);
             }
         }
     }
 
-    private void startContainer(String key, PodRuntime runtime, Container spec, ContainerRuntime container,
-            Instant now) {
-        try {
-            ContainerProcess process = starter.start(runtime.pod(), spec, runtime.sandbox());
-            container.started(process, now);
-            int attempt = container.attempt();
-            String uid = runtime.uid();
-            process.onExit().thenAccept(code -> post(new KubeletEvent.ContainerExited(uid, spec.getName(), attempt,
-                    code)));
-            if (!runtime.isInitContainer(spec.getName())) {
-                container.setReady(spec.getReadinessProbe() == null);
-                startProbes(key, runtime, spec, attempt, process);
+    private void startContainer(PodRuntime runtime, Container spec, ContainerRuntime container) {
+        container.launching();
+        Pod pod = runtime.pod();
+        PodSandbox sandbox = runtime.sandbox();
+        launches.launch(runtime.uid(), spec.getName(), () -> starter.start(pod, spec, sandbox));
+    }
+
+    private void containerLaunched(KubeletEvent.ContainerLaunched launched) {
+        Optional<Map.Entry<String, PodRuntime>> found = runtimeByUid(launched.podUid());
+        ContainerRuntime container = found.map(entry -> entry.getValue().container(launched.container())).orElse(null);
+        if (container == null || !container.isLaunching()) {
+            // the pod was removed while its container was being started: nothing of it may keep running
+            if (launched.process() != null) {
+                launched.process().kill();
             }
-            LOG.info("started container {} of pod {} as pid {}", spec.getName(), key, process.pid());
-        } catch (ContainerConfigException e) {
-            container.failedToStart("CreateContainerConfigError", e.getMessage(), now.plus(CONFIG_RETRY));
-            LOG.warn("pod {} container {}: {}", key, spec.getName(), e.getMessage());
-        } catch (RuntimeException e) {
-            container.failedToStart("RunContainerError", e.getMessage(), now.plus(CONFIG_RETRY));
-            LOG.warn("pod {} container {} failed to start: {}", key, spec.getName(), e.toString());
+            return;
+        }
+        String key = found.get().getKey();
+        PodRuntime runtime = found.get().getValue();
+        Container spec = spec(Stream.concat(runtime.pod().getSpec().getInitContainers().stream(),
+                runtime.pod().getSpec().getContainers().stream()).toList(), launched.container());
+        Instant now = clock.instant();
+        if (launched.failure() == null) {
+            started(key, runtime, spec, container, launched.process(), now);
+        } else if (launched.failure() instanceof ContainerConfigException) {
+            container.failedToStart("CreateContainerConfigError", launched.failure().getMessage(), now.plus(CONFIG_RETRY));
+            LOG.warn("pod {} container {}: {}", key, spec.getName(), launched.failure().getMessage());
+        } else {
+            container.failedToStart("RunContainerError", launched.failure().getMessage(), now.plus(CONFIG_RETRY));
+            LOG.warn("pod {} container {} failed to start: {}", key, spec.getName(), launched.failure().toString());
         }
         dirty.add(key);
+        if (runtime.isTerminating()) {
+            // deleted while it was being started: it gets the same SIGTERM and grace period as the others
+            stopPod(runtime);
+        }
+    }
+
+    private void started(String key, PodRuntime runtime, Container spec, ContainerRuntime container,
+            ContainerProcess process, Instant now) {
+        container.started(process, now);
+        int attempt = container.attempt();
+        String uid = runtime.uid();
+        process.onExit().thenAccept(code -> post(new KubeletEvent.ContainerExited(uid, spec.getName(), attempt,
+                code)));
+        if (!runtime.isInitContainer(spec.getName())) {
+            container.setReady(spec.getReadinessProbe() == null);
+            startProbes(key, runtime, spec, attempt, process);
+        }
+        LOG.info("started container {} of pod {} as pid {}", spec.getName(), key, process.pid());
     }
 
     /** A probe that cannot run (e.g. a named port the container lacks) leaves the container unready, not untracked. */
@@ -300,7 +332,7 @@ public final class PodWorker implements Runnable {
         LOG.info("container {} of pod {} exited with {}{}", exited.container(), key, code,
                 restartAt == null ? "" : ", restarting at " + restartAt);
         dirty.add(key);
-        if (runtime.isTerminating() && !runtime.anyRunning()) {
+        if (runtime.isTerminating() && !runtime.anyRunningOrLaunching()) {
             finishDeletion(runtime);
         } else {
             startDueContainers(key, runtime);
@@ -341,7 +373,7 @@ public final class PodWorker implements Runnable {
     }
 
     private void stopPod(PodRuntime runtime) {
-        if (!runtime.anyRunning()) {
+        if (!runtime.anyRunningOrLaunching()) {
             finishDeletion(runtime);
             return;
         }
@@ -448,6 +480,7 @@ public final class PodWorker implements Runnable {
 
     /** Terminates every container, waits up to the shutdown grace, then kills what is left. */
     private void stopAll() {
+        finishLaunches();
         List<ContainerProcess> running = new ArrayList<>();
         for (PodRuntime runtime : runtimes.values()) {
             for (ContainerRuntime container : runtime.allContainers()) {
@@ -475,6 +508,20 @@ public final class PodWorker implements Runnable {
                     ProcessRecords.delete(runtime.sandbox().pidFile(container.name())));
         }
         LOG.info("stopped {} container processes", running.size());
+    }
+
+    /** Containers still being started are let start, so that they are stopped like every other. */
+    private void finishLaunches() {
+        try {
+            if (!launches.awaitUnderWay(shutdownGrace)) {
+                LOG.warn("container starts still under way at shutdown; their processes end with the kubelet");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<KubeletEvent> left = new ArrayList<>();
+        events.drainTo(left);
+        left.stream().filter(KubeletEvent.ContainerLaunched.class::isInstance).forEach(this::handleSafely);
     }
 
     /** Sandboxes of pods that no longer exist (from a previous kubelet run) are removed at start. */

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.podflow.localkube.kubelet.ClusterObjects;
 import io.podflow.localkube.kubelet.InMemoryClusterObjects;
 import io.podflow.localkube.kubelet.node.NodeCapacity;
 import io.podflow.localkube.kubelet.container.ContainerLauncher;
@@ -27,9 +30,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,16 +53,17 @@ class PodWorkerTest {
     private final Map<String, Pod> pods = new ConcurrentHashMap<>();
     private final RecordingPodApi api = new RecordingPodApi();
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
+    private final HeldSecret held = new HeldSecret("held", new InMemoryClusterObjects()
+            .secret("ns", "creds", Map.of("password", "s3cret"))
+            .secret("ns", "held", Map.of("password", "s3cret")));
     private PodWorker worker;
     private Thread thread;
 
     @BeforeEach
     void startWorker() throws IOException {
         Files.writeString(dist.resolve("VERSION"), "podflow-test-dist");
-        InMemoryClusterObjects objects = new InMemoryClusterObjects()
-                .secret("ns", "creds", Map.of("password", "s3cret"));
-        PodStarterParts parts = new PodStarterParts(new EnvResolver(objects, "127.0.0.1", 6443, NodeCapacity.DEFAULT),
-                new VolumeMaterializer(objects), ImageMapping.load(dist, Optional.empty()), new ContainerLauncher());
+        PodStarterParts parts = new PodStarterParts(new EnvResolver(held, "127.0.0.1", 6443, NodeCapacity.DEFAULT),
+                new VolumeMaterializer(held), ImageMapping.load(dist, Optional.empty()), new ContainerLauncher());
         List<ServiceAddresses> noServices = List.of();
         worker = new PodWorker(pods::get, () -> List.copyOf(pods.values()), () -> noServices,
                 Map.of(NODE, "127.0.100.1"), state.resolve("pods"), parts, new ProbeRunner(timers), api,
@@ -70,6 +76,7 @@ class PodWorkerTest {
 
     @AfterEach
     void stopWorker() throws InterruptedException {
+        held.release();
         timers.shutdownNow();
         worker.post(new KubeletEvent.Shutdown());
         thread.join(10_000);
@@ -213,6 +220,72 @@ class PodWorkerTest {
         assertFalse(Files.exists(state.resolve("pods/ns_a/main.pid")));
     }
 
+    @Test
+    void aBurstOfPodsIsStartedSeveralAtATime() {
+        for (String name : List.of("burst-1", "burst-2", "burst-3")) {
+            submit(withSecret(pod(name, "Always", "sleep 600"), "held"));
+        }
+
+        // each start waits in its Secret read, so three waiting at once means three starts under way
+        await().atMost(Duration.ofSeconds(20)).until(() -> held.waiting() >= 3);
+        held.release();
+
+        for (String name : List.of("burst-1", "burst-2", "burst-3")) {
+            awaitStatus(name, s -> "Running".equals(s.getPhase()));
+        }
+    }
+
+    @Test
+    void podDeletedWhileItsContainerIsBeingStartedIsStoppedAndDeleted() {
+        submit(withSecret(pod("late", "Always", "sleep 600"), "held"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> held.waiting() >= 1);
+
+        submit(new PodBuilder(pods.get("ns/late")).editMetadata()
+                .withDeletionTimestamp("2026-01-01T00:00:00Z").withDeletionGracePeriodSeconds(1L).endMetadata().build());
+        held.release();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.deleted.contains("late"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> containerProcessesOf("late").isEmpty());
+    }
+
+    @Test
+    void podRemovedFromTheApiServerWhileItsContainerIsBeingStartedLeavesNoProcess() {
+        submit(withSecret(pod("vanished", "Always", "sleep 600"), "held"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> held.waiting() >= 1);
+
+        pods.remove("ns/vanished");
+        worker.post(new KubeletEvent.PodChanged("ns/vanished"));
+        held.release();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> containerProcessesOf("vanished").isEmpty());
+    }
+
+    @Test
+    void shutdownEndsContainersThatWereBeingStarted() throws InterruptedException {
+        submit(withSecret(pod("starting", "Always", "sleep 600"), "held"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> held.waiting() >= 1);
+
+        worker.post(new KubeletEvent.Shutdown());
+        held.release();
+        thread.join(15_000);
+
+        assertFalse(thread.isAlive());
+        assertTrue(containerProcessesOf("starting").isEmpty(), () -> "left behind: " + containerProcessesOf("starting"));
+    }
+
+    /** Live processes started for the pod: the namespace wrapper and init script name its sandbox on their command line. */
+    private List<ProcessHandle> containerProcessesOf(String pod) {
+        String sandbox = state.resolve("pods/ns_" + pod).toString();
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().commandLine().map(line -> line.contains(sandbox)).orElse(false))
+                .toList();
+    }
+
+    private static Pod withSecret(Pod pod, String secret) {
+        return new PodBuilder(pod).editSpec().editFirstVolume().editSecret().withSecretName(secret).endSecret()
+                .endVolume().endSpec().build();
+    }
+
     private long recordedPid(String pod) {
         try {
             return Long.parseLong(Files.readString(state.resolve("pods/ns_" + pod + "/main.pid")).split(" ")[0]);
@@ -243,6 +316,51 @@ class PodWorkerTest {
                 .endContainer()
                 .addNewVolume().withName("creds").withNewSecret().withSecretName("creds").endSecret().endVolume()
                 .endSpec().build();
+    }
+
+    /** Holds every read of one Secret until released, so a test can act while containers are being started. */
+    private static final class HeldSecret implements ClusterObjects {
+        private final String name;
+        private final ClusterObjects objects;
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicInteger waiting = new AtomicInteger();
+
+        HeldSecret(String name, ClusterObjects objects) {
+            this.name = name;
+            this.objects = objects;
+        }
+
+        int waiting() {
+            return waiting.get();
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        @Override
+        public Optional<Secret> secret(String namespace, String secret) {
+            if (secret.equals(name)) {
+                waiting.incrementAndGet();
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return objects.secret(namespace, secret);
+        }
+
+        @Override
+        public Optional<ConfigMap> configMap(String namespace, String configMap) {
+            return objects.configMap(namespace, configMap);
+        }
+
+        @Override
+        public String serviceAccountToken(String namespace, String serviceAccount, String podName, String podUid,
+                long expirationSeconds, String audience) {
+            return objects.serviceAccountToken(namespace, serviceAccount, podName, podUid, expirationSeconds, audience);
+        }
     }
 
     /** Keeps every status the worker reports and every pod it deletes. */
