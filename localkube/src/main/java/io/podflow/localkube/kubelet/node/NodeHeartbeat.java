@@ -46,7 +46,7 @@ public final class NodeHeartbeat {
                     LOG.warn("node {} was deleted; registering it again", node.name());
                     current = registrar.register(node, now);
                 } else {
-                    registrar.publishStatus(node, now);
+                    registrar.publishStatus(node, now, current);
                 }
                 renewLease(current);
             } catch (RuntimeException e) {

@@ -35,19 +35,23 @@ public final class NodeRegistrar {
                         "node.localkube.podflow.io/process-kubelet", "true"))
                 .endMetadata()
                 .build();
+        Node current;
         try {
-            client.nodes().resource(desired).create();
+            current = client.nodes().resource(desired).create();
             LOG.info("registered node {} at {}", node.name(), node.ip());
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
                 throw e;
             }
             LOG.info("node {} already registered; taking it over", node.name());
+            current = client.nodes().withName(node.name()).get();
         }
-        return publishStatus(node, now);
+        return publishStatus(node, now, current);
     }
 
-    public Node publishStatus(NodeIdentity node, String now) {
-        return StatusPatch.apply(client.nodes().withName(node.name()), statuses.status(node, now));
+    /** Publishes a Ready status; {@code current} is the Node as the API server holds it now (or null). */
+    public Node publishStatus(NodeIdentity node, String now, Node current) {
+        return StatusPatch.apply(client.nodes().withName(node.name()),
+                statuses.status(node, now, current == null ? null : current.getStatus()));
     }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.NodeStatus;
 import io.fabric8.kubernetes.api.model.NodeStatusBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.Map;
+import java.util.Objects;
 
 /** Builds the status a healthy node reports: Ready, no pressure, its address, capacity and kubelet port. */
 public final class NodeStatusFactory {
@@ -21,7 +22,12 @@ public final class NodeStatusFactory {
         this.bootTime = bootTime;
     }
 
-    public NodeStatus status(NodeIdentity node, String now) {
+    /**
+     * @param previous the status the API server holds now (null for a new node): a condition whose
+     *     status is unchanged keeps its transition time, so a node that was NotReady or Unknown in
+     *     between shows when it came back, as with a real kubelet
+     */
+    public NodeStatus status(NodeIdentity node, String now, NodeStatus previous) {
         Map<String, Quantity> resources = Map.of(
                 "cpu", new Quantity(capacity.cpu()),
                 "memory", new Quantity(capacity.memory()),
@@ -31,10 +37,11 @@ public final class NodeStatusFactory {
                 .withCapacity(resources)
                 .withAllocatable(resources)
                 .withConditions(
-                        condition("Ready", "True", "KubeletReady", "localkube process kubelet is posting ready status", now),
-                        condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "", now),
-                        condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "", now),
-                        condition("PIDPressure", "False", "KubeletHasSufficientPID", "", now))
+                        condition("Ready", "True", "KubeletReady", "localkube process kubelet is posting ready status",
+                                now, previous),
+                        condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "", now, previous),
+                        condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "", now, previous),
+                        condition("PIDPressure", "False", "KubeletHasSufficientPID", "", now, previous))
                 .withAddresses(new NodeAddress(node.ip(), "InternalIP"), new NodeAddress(node.name(), "Hostname"))
                 .withNewDaemonEndpoints().withNewKubeletEndpoint().withPort(NodeIdentity.KUBELET_PORT)
                 .endKubeletEndpoint().endDaemonEndpoints()
@@ -53,9 +60,15 @@ public final class NodeStatusFactory {
                 .build();
     }
 
-    private NodeCondition condition(String type, String status, String reason, String message, String now) {
+    private static NodeCondition condition(String type, String status, String reason, String message, String now,
+            NodeStatus previous) {
+        String since = previous == null ? now : previous.getConditions().stream()
+                .filter(condition -> type.equals(condition.getType()) && status.equals(condition.getStatus()))
+                .map(NodeCondition::getLastTransitionTime)
+                .filter(Objects::nonNull)
+                .findFirst().orElse(now);
         return new NodeConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message)
-                .withLastHeartbeatTime(now).withLastTransitionTime(bootTime).build();
+                .withLastHeartbeatTime(now).withLastTransitionTime(since).build();
     }
 
 }

@@ -62,6 +62,29 @@ class NodeRegistrarTest {
     }
 
     @Test
+    void readyKeepsItsTransitionTimeWhileReadyAndShowsWhenTheNodeCameBack() {
+        NodeIdentity node = NodeIdentity.numbered(1).get(0);
+        registrar.register(node, "2026-01-01T00:00:05Z");
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:15Z"));
+        NodeHeartbeat heartbeat = new NodeHeartbeat(client, registrar, List.of(node), clock);
+        heartbeat.beat();
+        assertEquals("2026-01-01T00:00:05Z", condition(client.nodes().withName(node.name()).get(), "Ready")
+                .getLastTransitionTime());
+
+        // what the node lifecycle controller writes when heartbeats stop coming
+        Node lost = client.nodes().withName(node.name()).get();
+        condition(lost, "Ready").setStatus("Unknown");
+        condition(lost, "Ready").setLastTransitionTime("2026-01-01T00:01:00Z");
+        client.nodes().resource(lost).updateStatus();
+        clock.advance(Duration.ofMinutes(2));
+        heartbeat.beat();
+
+        NodeCondition ready = condition(client.nodes().withName(node.name()).get(), "Ready");
+        assertEquals("True", ready.getStatus());
+        assertEquals("2026-01-01T00:02:15Z", ready.getLastTransitionTime());
+    }
+
+    @Test
     void heartbeatCreatesThenRenewsTheNodeLeaseAndReRegistersADeletedNode() {
         NodeIdentity node = NodeIdentity.numbered(1).get(0);
         registrar.register(node, "2026-01-01T00:00:05Z");
