@@ -75,6 +75,19 @@ public final class LocalKube {
         script.runOrFail(UP_TIMEOUT_SECONDS, upArguments());
     }
 
+    /**
+     * Stops only the kube-apiserver, to test clients through an API server outage; pods, the kubelet and the rest of
+     * the control plane keep running. Every test of the JVM sees the outage: end it with {@link #startApiServer()}.
+     */
+    public void stopApiServer() {
+        script.runOrFail(QUICK_TIMEOUT_SECONDS, "stop", "apiserver");
+    }
+
+    /** Starts the kube-apiserver again after {@link #stopApiServer()}; returns once it is ready. */
+    public void startApiServer() {
+        script.runOrFail(UP_TIMEOUT_SECONDS, "start", "apiserver");
+    }
+
     /** The state directory ({@code LOCALKUBE_HOME}): kubeconfigs, pki, logs, pids, pods. */
     public Path home() {
         return kubeconfig.getParent();
