@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -24,15 +25,26 @@ public final class PackagedProgram {
     private final Path jar;
     private final String entryClass;
     private final List<String> arguments;
+    private final List<Path> classpath;
 
-    private PackagedProgram(Path jar, String entryClass, List<String> arguments) {
+    private PackagedProgram(Path jar, String entryClass, List<String> arguments, List<Path> classpath) {
         this.jar = jar;
         this.entryClass = entryClass;
         this.arguments = List.copyOf(arguments);
+        this.classpath = List.copyOf(classpath);
     }
 
     /** Checks the jar and finds its entry class; every problem is one {@link ProgramInvocationException} line. */
     public static PackagedProgram of(Path jar, String entryClass, List<String> arguments)
+            throws ProgramInvocationException {
+        return of(jar, entryClass, arguments, List.of());
+    }
+
+    /**
+     * Like {@link #of(Path, String, List)}, with more jars the program's classes may use (e.g. the image's
+     * {@code usrlib/}), loaded after the job jar.
+     */
+    public static PackagedProgram of(Path jar, String entryClass, List<String> arguments, List<Path> classpath)
             throws ProgramInvocationException {
         if (!Files.isRegularFile(jar)) {
             throw new ProgramInvocationException("The job jar " + jar + " does not exist");
@@ -43,7 +55,8 @@ public final class PackagedProgram {
                 throw new ProgramInvocationException("The jar " + jar + " names no entry class: give one (-c on "
                         + "the command line, entryClass over REST) or set Main-Class in its manifest");
             }
-            return new PackagedProgram(jar, entry, arguments);
+            return new PackagedProgram(jar, entry, arguments, classpath.stream()
+                    .filter(other -> !other.equals(jar)).toList());
         } catch (IOException e) {
             throw new ProgramInvocationException("The file " + jar + " is not a jar: " + e.getMessage(), e);
         }
@@ -70,11 +83,19 @@ public final class PackagedProgram {
         return arguments;
     }
 
+    /** The job jar followed by the other jars on the program's class path: what the TaskManagers need too. */
+    public List<Path> userJars() {
+        List<Path> jars = new ArrayList<>();
+        jars.add(jar);
+        jars.addAll(classpath);
+        return jars;
+    }
+
     /** Runs the entry class's {@code main()} in this thread with the jar's class loader as context loader. */
     public void invoke() throws ProgramInvocationException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jarUrl()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(classpathUrls(), getClass().getClassLoader())) {
             thread.setContextClassLoader(loader);
             mainMethod(loader).invoke(null, (Object) arguments.toArray(String[]::new));
         } catch (InvocationTargetException e) {
@@ -87,12 +108,17 @@ public final class PackagedProgram {
         }
     }
 
-    private URL jarUrl() throws ProgramInvocationException {
-        try {
-            return jar.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new ProgramInvocationException("Cannot turn " + jar + " into a class path entry", e);
+    private URL[] classpathUrls() throws ProgramInvocationException {
+        List<Path> jars = userJars();
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = jars.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new ProgramInvocationException("Cannot turn " + jars.get(i) + " into a class path entry", e);
+            }
         }
+        return urls;
     }
 
     private Method mainMethod(ClassLoader loader) throws ProgramInvocationException {

@@ -3,6 +3,7 @@ package io.podflow.jobmanager.entrypoint;
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.JobManagerOptions;
 import io.podflow.jobmanager.blob.BlobServer;
+import io.podflow.jobmanager.blob.BlobStore;
 import io.podflow.jobmanager.dispatcher.Dispatcher;
 import io.podflow.jobmanager.resourcemanager.ResourceManager;
 import io.podflow.jobmanager.resourcemanager.ResourceManagerDriver;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Everything a JobManager process runs, started in dependency order and closed in reverse: the RPC service
@@ -77,6 +79,21 @@ public final class JobManagerServices implements AutoCloseable {
         return new JobManagerServices(config, advertisedHost, driver);
     }
 
+    /**
+     * Runs an entrypoint's start-up; when it fails, the process ends with one line on stderr and in the log, as
+     * a JobManager that cannot start cannot do anything useful.
+     */
+    static <T> T startedOrExit(Supplier<T> startup) {
+        try {
+            return startup.get();
+        } catch (RuntimeException e) {
+            LOG.error("The JobManager cannot start: {}", e.getMessage(), e);
+            System.err.println("The JobManager cannot start: " + e.getMessage());
+            System.exit(1);
+            throw e;
+        }
+    }
+
     private static String bindHost(Configuration config) {
         return config.get(JobManagerOptions.BIND_HOST);
     }
@@ -87,6 +104,11 @@ public final class JobManagerServices implements AutoCloseable {
 
     public DispatcherGateway dispatcher() {
         return dispatcher.getSelfGateway(DispatcherGateway.class);
+    }
+
+    /** Where the Dispatcher finds the jars of the jobs it runs. */
+    public BlobStore blobStore() {
+        return blobServer.store();
     }
 
     public int restPort() {

@@ -6,8 +6,6 @@ import io.podflow.common.config.ConfigurationLoader;
 import io.podflow.jobmanager.resourcemanager.kubernetes.KubernetesResourceManagerDriver;
 import io.podflow.kubernetes.client.KubernetesClientFactory;
 import io.podflow.rpc.RpcOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -20,8 +18,6 @@ import java.util.Map;
  */
 public final class KubernetesSessionEntrypoint {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KubernetesSessionEntrypoint.class);
-
     /** Environment variables that fill an option when the configuration leaves it unset. */
     private static final Map<String, String> OPTIONS_FROM_ENV = Map.of(
             "PODFLOW_CLUSTER_SECRET", "cluster.secret",
@@ -31,23 +27,21 @@ public final class KubernetesSessionEntrypoint {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        JobManagerServices services;
-        try {
+        JobManagerServices services = JobManagerServices.startedOrExit(() -> {
             Configuration config = load(args, System.getenv());
-            KubernetesClient client = KubernetesClientFactory.create(config);
-            String advertisedHost = advertisedHost(config, System.getenv());
-            services = JobManagerServices.start(config, advertisedHost,
-                    new KubernetesResourceManagerDriver(config, client, Clock.systemUTC()));
-        } catch (RuntimeException e) {
-            LOG.error("The JobManager cannot start: {}", e.getMessage(), e);
-            System.err.println("The JobManager cannot start: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
+            return start(config, KubernetesClientFactory.create(config));
+        });
         StandaloneSessionEntrypoint.awaitTermination(services);
     }
 
-    private static Configuration load(String[] args, Map<String, String> env) {
+    /** The JobManager services with the Kubernetes driver, reachable at the pod's IP. */
+    static JobManagerServices start(Configuration config, KubernetesClient client) {
+        return JobManagerServices.start(config, advertisedHost(config, System.getenv()),
+                new KubernetesResourceManagerDriver(config, client, Clock.systemUTC()));
+    }
+
+    /** The configuration from {@code flink-conf.yaml}, the {@code -D} arguments and the pod's secrets. */
+    static Configuration load(String[] args, Map<String, String> env) {
         Configuration config = ConfigurationLoader.loadFromEnvironment(
                 ConfigurationLoader.parseDynamicProperties(Arrays.asList(args)));
         fillFromEnvironment(config, env);

@@ -22,18 +22,12 @@ public final class StandaloneSessionEntrypoint {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        JobManagerServices services;
-        try {
+        JobManagerServices services = JobManagerServices.startedOrExit(() -> {
             Configuration config = ConfigurationLoader.loadFromEnvironment(
                     ConfigurationLoader.parseDynamicProperties(Arrays.asList(args)));
             String advertisedHost = config.getOptional(RpcOptions.JOBMANAGER_ADDRESS).orElse("localhost");
-            services = JobManagerServices.start(config, advertisedHost, new StandaloneResourceManagerDriver());
-        } catch (RuntimeException e) {
-            LOG.error("The JobManager cannot start: {}", e.getMessage(), e);
-            System.err.println("The JobManager cannot start: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
+            return JobManagerServices.start(config, advertisedHost, new StandaloneResourceManagerDriver());
+        });
         awaitTermination(services);
     }
 

@@ -7,16 +7,21 @@ import io.podflow.jobmanager.blob.BlobStore;
 import io.podflow.protocol.DispatcherGateway;
 import io.podflow.protocol.job.JobID;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs uploaded programs' {@code main()} on the JobManager, one at a time on a thread of its own (the execution
- * context it installs is process-wide), submitting their jobs detached to the Dispatcher.
+ * Runs programs' {@code main()} on the JobManager, one at a time on a thread of its own (the execution context it
+ * installs is process-wide), submitting their jobs to the Dispatcher: detached for an uploaded jar, attached for
+ * an application cluster's program.
  */
 public final class ProgramRunner {
+
+    private static final Duration JOB_STATUS_POLL = Duration.ofMillis(500);
 
     private final DispatcherGateway dispatcher;
     private final BlobStore blobs;
@@ -36,9 +41,23 @@ public final class ProgramRunner {
      * {@link CompletionException}) when it failed or submitted nothing.
      */
     public CompletableFuture<JobID> run(PackagedProgram program, int defaultParallelism) {
+        return invoke(program, defaultParallelism, Optional.empty());
+    }
+
+    /**
+     * Runs an application's {@code main()} to its end, each {@code execute()} waiting for its job's end. Completes
+     * with the first job once {@code main()} returned; fails with a {@link ProgramInvocationException} (inside a
+     * {@link CompletionException}) when {@code main()} failed, a job did not finish, or no job was submitted.
+     */
+    public CompletableFuture<JobID> runToEnd(PackagedProgram program, int defaultParallelism) {
+        return invoke(program, defaultParallelism, Optional.of(JOB_STATUS_POLL));
+    }
+
+    private CompletableFuture<JobID> invoke(PackagedProgram program, int defaultParallelism,
+            Optional<Duration> statusPollInterval) {
         return CompletableFuture.supplyAsync(() -> {
             DispatcherSubmittingExecutor executor = new DispatcherSubmittingExecutor(dispatcher, blobs,
-                    program.jar());
+                    program.userJars(), statusPollInterval);
             ExecutionEnvironmentContext.install(executor, defaultParallelism);
             try {
                 program.invoke();
