@@ -89,9 +89,10 @@ public final class RpcService {
         this.gatewayMethods = new GatewayMethods(codec, types);
         this.pipeline = new RpcPipeline(new HandshakeProof(secret), config.get(RpcOptions.HANDSHAKE_TIMEOUT),
                 (int) maxFrame);
-        this.actorSystem = startActorSystem();
         this.eventLoops = new MultiThreadIoEventLoopGroup(builder.ioThreads,
                 new DefaultThreadFactory("podflow-rpc-netty", false), NioIoHandler.newFactory());
+        this.actorSystem = startActorSystem();
+        EndpointDispatcher.register(actorSystem, eventLoops);
         this.clientBootstrap = new Bootstrap().group(eventLoops).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(askTimeout.toMillis(), Integer.MAX_VALUE));
@@ -315,7 +316,8 @@ public final class RpcService {
 
     ActorRef spawnActor(RpcEndpoint endpoint) {
         allEndpoints.put(endpoint.getEndpointId(), endpoint);
-        return actorSystem.actorOf(Props.create(EndpointActor.class, () -> new EndpointActor(endpoint)),
+        return actorSystem.actorOf(Props.create(EndpointActor.class, () -> new EndpointActor(endpoint))
+                        .withDispatcher(EndpointDispatcher.ID),
                 endpoint.getEndpointId() + "-" + actorCounter.incrementAndGet());
     }
 
