@@ -16,7 +16,9 @@ public interface WorkerEvents {
 
     /**
      * Starting {@code count} worker(s) failed in a way people must fix (e.g. the service account may not create
-     * pods); {@code reason} is one line saying what failed and how to fix it. Reported once per distinct reason.
+     * pods); {@code reason} is one line saying what failed and how to fix it. Reported once for a failure that repeats
+     * (a refused pod spec, a start retried every few seconds), not on every try; the ResourceManager fails the slot
+     * requests of jobs still short of slots with it.
      */
     void workerRequestFailed(int count, String reason);
 }
