@@ -13,6 +13,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ public final class ExecSession implements SpdyStreamListener {
     private static final Logger LOG = LoggerFactory.getLogger(ExecSession.class);
     /** How long the client gets to open its streams, as the kubelet's stream creation timeout. */
     private static final long STREAM_TIMEOUT_SECONDS = 30;
+    private static final int RESIZE_ATTEMPTS = 30;
+    private static final long RESIZE_RETRY_MILLIS = 100;
 
     private final Channel channel;
     private final ContainerRef container;
@@ -44,6 +47,7 @@ public final class ExecSession implements SpdyStreamListener {
     private final Map<String, SpdyStream> streams = new HashMap<>();
     private final CompletableFuture<Process> started = new CompletableFuture<>();
     private CompletableFuture<?> stdinWrites = started;
+    private final TerminalResizer resizes = new TerminalResizer();
     private boolean running;
 
     public ExecSession(Channel channel, ContainerRef container, ExecRequest request, String protocol,
@@ -83,7 +87,18 @@ public final class ExecSession implements SpdyStreamListener {
             byte[] bytes = ByteBufUtil.getBytes(data);
             stdinWrites = stdinWrites.thenAcceptAsync(ignored -> writeStdin(bytes), io);
         }
-        // resize messages are read but not applied: the terminal keeps the size script gives it
+        if (stream == streams.get(StreamType.RESIZE)) {
+            resizes.read(data.toString(StandardCharsets.UTF_8))
+                    .forEach(size -> started.thenAcceptAsync(process -> resize(process, size, 0), io));
+        }
+    }
+
+    /** The terminal appears a moment after the process starts: retry for a few seconds. */
+    private void resize(Process process, TerminalResizer.Size size, int attempt) {
+        if (!TerminalResizer.apply(process.toHandle(), size) && attempt < RESIZE_ATTEMPTS && process.isAlive()) {
+            channel.eventLoop().schedule(() -> io.execute(() -> resize(process, size, attempt + 1)),
+                    RESIZE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

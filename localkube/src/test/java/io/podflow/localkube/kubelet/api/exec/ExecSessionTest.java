@@ -39,6 +39,7 @@ class ExecSessionTest {
     private static final int STDIN = 3;
     private static final int STDOUT = 5;
     private static final int STDERR = 7;
+    private static final int RESIZE = 9;
 
     @TempDir
     Path pods;
@@ -99,6 +100,30 @@ class ExecSessionTest {
         assertEquals("", frames.text(STDOUT));
         String status = frames.text(ERROR);
         assertTrue(status.contains("\"reason\":\"NonZeroExitCode\"") && status.contains("\"message\":\"3\""), status);
+    }
+
+    @Test
+    void withATtyTheCommandGetsATerminalThatFollowsTheClientsSize() {
+        EmbeddedChannel channel = session(new ExecRequest(List.of("sh", "-c",
+                "test -t 0 && trap 'stty size; exit 0' WINCH; while :; do sleep 0.1; done"), true, true, false, true));
+        open(channel, ERROR, "error");
+        open(channel, STDIN, "stdin");
+        open(channel, STDOUT, "stdout");
+        open(channel, RESIZE, "resize");
+        channel.writeInbound(new DefaultSpdyDataFrame(RESIZE,
+                Unpooled.copiedBuffer("{\"Width\":100,\"Height\":40}", StandardCharsets.UTF_8)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> frames.finished(ERROR));
+        assertTrue(frames.text(STDOUT).contains("40 100"), frames.text(STDOUT));
+        assertTrue(frames.text(ERROR).contains("\"status\":\"Success\""), frames.text(ERROR));
+    }
+
+    @Test
+    void resizeMessagesMayArriveSplitOrSeveralAtOnce() {
+        TerminalResizer resizer = new TerminalResizer();
+        assertEquals(List.of(), resizer.read("{\"Width\":80,"));
+        assertEquals(List.of(new TerminalResizer.Size(80, 24), new TerminalResizer.Size(120, 50)),
+                resizer.read("\"Height\":24}{\"Width\":120,\"Height\":50}"));
     }
 
     @Test
