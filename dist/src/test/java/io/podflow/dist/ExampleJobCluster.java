@@ -1,5 +1,6 @@
 package io.podflow.dist;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.podflow.client.rest.RestClusterClient;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.JobStatus;
@@ -72,6 +73,28 @@ final class ExampleJobCluster implements AutoCloseable {
         await().atMost(JOB_END).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> rest.jobStatus(job).isGloballyTerminal());
         return rest.jobStatus(job);
+    }
+
+    /** Kills one TaskManager process the way a crash would ({@code kill -9}). */
+    void killTaskManager() throws IOException {
+        long pid = processes.pidOf("taskmanager", processes.liveInstances("taskmanager").get(0));
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    /** Starts one more TaskManager of two slots. */
+    void startTaskManager(String resourceId) throws Exception {
+        processes.startTaskManager(resourceId, 2);
+    }
+
+    /** Whether every subtask of every vertex of the job is RUNNING. */
+    boolean allTasksRunning(JobID job) {
+        JsonNode vertices = rest.get("/jobs/" + job).path("vertices");
+        for (JsonNode vertex : vertices) {
+            if (vertex.path("tasks").path("RUNNING").asInt() != vertex.path("parallelism").asInt()) {
+                return false;
+            }
+        }
+        return !vertices.isEmpty();
     }
 
     void awaitAllSlotsFree() {

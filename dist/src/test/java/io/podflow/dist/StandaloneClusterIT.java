@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.podflow.client.rest.RestClientException;
 import io.podflow.client.rest.RestClusterClient;
 import io.podflow.dist.job.CommittingFileSink;
+import io.podflow.dist.job.FastPayloadSource;
 import io.podflow.dist.job.PacedNumberSource;
 import io.podflow.dist.job.RebalancedNumbersProgram;
+import io.podflow.dist.job.SlowCountingSink;
 import io.podflow.protocol.job.JobEdge;
 import io.podflow.protocol.job.JobGraph;
 import io.podflow.protocol.job.JobID;
@@ -41,6 +43,7 @@ import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,7 +79,8 @@ class StandaloneClusterIT {
         cluster.startTaskManager("tm-two", 2);
         rest = cluster.restClient();
         await().atMost(STARTUP).ignoreExceptions().until(() -> freeSlots() == 4 && taskManagers() == 2);
-        jarId = rest.uploadJar(jar("paced-numbers.jar", null, PacedNumberSource.class, CommittingFileSink.class));
+        jarId = rest.uploadJar(jar("test-jobs.jar", null, PacedNumberSource.class, CommittingFileSink.class,
+                FastPayloadSource.class, SlowCountingSink.class));
     }
 
     @AfterAll
@@ -122,8 +126,12 @@ class StandaloneClusterIT {
                         PacedNumberSource.PAUSE_MILLIS, Long.toString(pauseMillis)));
         JobVertex sink = new JobVertex(JobVertexID.generate(), "files", CommittingFileSink.class.getName(),
                 PARALLELISM, Map.of(CommittingFileSink.DIRECTORY, output.toString()));
+        return submit(name, source, sink, Partitioning.FORWARD);
+    }
+
+    private static JobID submit(String name, JobVertex source, JobVertex sink, Partitioning partitioning) {
         JobGraph graph = new JobGraph(JobID.generate(), name, List.of(source, sink),
-                List.of(new JobEdge(source.id(), sink.id(), Partitioning.FORWARD)), List.of(), Map.of());
+                List.of(new JobEdge(source.id(), sink.id(), partitioning)), List.of(), Map.of());
         return rest.submitJob(graph, List.of(jarId));
     }
 
@@ -195,6 +203,45 @@ class StandaloneClusterIT {
         }
         written.sort(null);
         assertEquals(LongStream.range(0, 10_000).map(n -> 2 * n).boxed().toList(), written);
+        await().atMost(JOB_END).until(() -> freeSlots() == 4);
+    }
+
+    @Test
+    @Order(17)
+    void aSlowSinkBackPressuresItsFastSourcesWhoseTaskManagersKeepABoundedHeap() throws Exception {
+        long recordsPerSource = 60_000;
+        int recordBytes = 1024;
+        Path output = temp.resolve("out-slow-sink");
+        JobVertex source = new JobVertex(JobVertexID.generate(), "fast source", FastPayloadSource.class.getName(),
+                PARALLELISM, Map.of(FastPayloadSource.COUNT, Long.toString(recordsPerSource),
+                        FastPayloadSource.BYTES, Integer.toString(recordBytes)));
+        JobVertex sink = new JobVertex(JobVertexID.generate(), "slow sink", SlowCountingSink.class.getName(),
+                PARALLELISM, Map.of(SlowCountingSink.DIRECTORY, output.toString(), SlowCountingSink.PAUSE_EVERY, "10"));
+
+        // every source feeds every sink, so records cross both TaskManagers
+        JobID job = submit("fast source, slow sink", source, sink, Partitioning.REBALANCE);
+
+        String backPressure = "/jobs/" + job + "/vertices/" + source.id() + "/backpressure";
+        JsonNode sourceBackPressure = await().atMost(JOB_END).ignoreExceptions().until(() -> rest.get(backPressure),
+                answer -> answer.path("backpressureLevel").asText().equals("high"));
+        JsonNode sourceMetrics = StreamSupport.stream(rest.get("/jobs/" + job).path("vertices").spliterator(), false)
+                .filter(vertex -> vertex.path("id").asText().equals(source.id().toString())).findFirst().orElseThrow()
+                .path("metrics");
+        long largestHeap = 0;
+        for (long pid : taskManagerPids()) {
+            largestHeap = Math.max(largestHeap, ProcessHeap.liveBytes(pid));
+        }
+        assertEquals(JobStatus.FINISHED, awaitEnd(job), () -> rest.rootException(job));
+        long unthrottled = PARALLELISM * recordsPerSource * recordBytes;
+        assertTrue(largestHeap < unthrottled / 5, "a TaskManager held " + largestHeap + " bytes of live heap while "
+                + unthrottled + " bytes were produced");
+        assertTrue(sourceBackPressure.path("subtasks").size() > 0, sourceBackPressure.toString());
+        assertTrue(sourceMetrics.path("backPressuredTimeMsPerSecond").asLong() > 0, sourceMetrics.toString());
+        long read = 0;
+        for (int subtask = 0; subtask < PARALLELISM; subtask++) {
+            read += Long.parseLong(Files.readString(output.resolve("count-" + subtask)));
+        }
+        assertEquals(PARALLELISM * recordsPerSource, read);
         await().atMost(JOB_END).until(() -> freeSlots() == 4);
     }
 

@@ -69,8 +69,9 @@ final class StandaloneClusterProcesses implements AutoCloseable {
                 "heartbeat.interval: 1 s",
                 "heartbeat.timeout: 8 s",
                 "restart-strategy: fixed-delay",
-                // until the heartbeat reveals the loss, restarts still try the dead TaskManager's slots
-                "restart-strategy.fixed-delay.attempts: 30",
+                // a killed TaskManager costs one restart (its slots are given up as soon as it refuses a call),
+                // one more if the job times out waiting for a replacement's slots
+                "restart-strategy.fixed-delay.attempts: 3",
                 "restart-strategy.fixed-delay.delay: 1 s",
                 "env.java.opts: -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto",
                 "");
