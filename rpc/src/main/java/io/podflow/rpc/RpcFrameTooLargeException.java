@@ -6,11 +6,16 @@ public class RpcFrameTooLargeException extends RpcException {
     private static final long serialVersionUID = 1L;
 
     public RpcFrameTooLargeException(long frameBytes, long maxFrameBytes) {
-        super("RPC message of " + frameBytes + " bytes exceeds the limit of " + maxFrameBytes
-                + " bytes (" + RpcOptions.FRAME_MAX_SIZE.key() + ")");
+        super(describe(frameBytes, maxFrameBytes));
     }
 
     public RpcFrameTooLargeException(String message) {
         super(message);
+    }
+
+    /** What a message of {@code frameBytes} over the limit is told: its size, the limit and the option. */
+    static String describe(long frameBytes, long maxFrameBytes) {
+        return "RPC message of " + frameBytes + " bytes exceeds the limit of " + maxFrameBytes
+                + " bytes (" + RpcOptions.FRAME_MAX_SIZE.key() + ")";
     }
 }

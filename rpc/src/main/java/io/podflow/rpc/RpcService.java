@@ -97,7 +97,7 @@ public final class RpcService {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(askTimeout.toMillis(), Integer.MAX_VALUE));
         try {
-            this.serverChannel = bind(builder.bindHost, builder.port);
+            this.serverChannel = bind(builder.bindHost, builder.port, (int) maxFrame);
         } catch (RuntimeException e) {
             shutDownTransportAndActors();
             throw e;
@@ -112,8 +112,8 @@ public final class RpcService {
         return new Builder(configuration);
     }
 
-    private Channel bind(String host, int bindPort) {
-        ServerRequests requests = new ServerRequests(this, codec);
+    private Channel bind(String host, int bindPort, int maxFrameBytes) {
+        ServerRequests requests = new ServerRequests(this, codec, maxFrameBytes);
         ServerDispatchHandler dispatch = new ServerDispatchHandler(requests);
         ServerBootstrap server = new ServerBootstrap().group(eventLoops).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)

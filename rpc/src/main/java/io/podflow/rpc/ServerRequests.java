@@ -1,7 +1,6 @@
 package io.podflow.rpc;
 
 import io.netty.channel.Channel;
-import io.podflow.rpc.transport.ConnectionErrors;
 import io.podflow.rpc.transport.RpcMessage;
 import io.podflow.rpc.transport.RpcRequestHandler;
 import org.slf4j.Logger;
@@ -22,10 +21,12 @@ final class ServerRequests implements RpcRequestHandler {
 
     private final RpcService service;
     private final PayloadCodec codec;
+    private final int maxFrameBytes;
 
-    ServerRequests(RpcService service, PayloadCodec codec) {
+    ServerRequests(RpcService service, PayloadCodec codec, int maxFrameBytes) {
         this.service = service;
         this.codec = codec;
+        this.maxFrameBytes = maxFrameBytes;
     }
 
     @Override
@@ -90,13 +91,12 @@ final class ServerRequests implements RpcRequestHandler {
             reply = failure(callId, error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error);
         }
-        channel.writeAndFlush(reply).addListener(written -> {
-            Throwable cause = written.isSuccess() ? null : ConnectionErrors.unwrap(written.cause());
-            if (cause instanceof RpcFrameTooLargeException tooLarge) {
-                fail(channel, callId, new RpcFrameTooLargeException("The reply of " + method.description()
-                        + " was not sent: " + tooLarge.getMessage()));
-            }
-        });
+        if (reply.bodyLength() > maxFrameBytes) {
+            reply = failure(callId, new RpcFrameTooLargeException("The reply of " + method.description()
+                    + " was not sent: " + RpcFrameTooLargeException.describe(reply.bodyLength(), maxFrameBytes)));
+        }
+        // checked against the frame limit above, so no per-reply promise is needed to learn of a refused write
+        channel.writeAndFlush(reply, channel.voidPromise());
     }
 
     private void fail(Channel channel, long callId, Throwable error) {

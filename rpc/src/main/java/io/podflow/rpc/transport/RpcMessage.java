@@ -19,7 +19,12 @@ public sealed interface RpcMessage
             byte[] args) implements RpcMessage {
         @Override
         public int bodyLength() {
-            return 1 + 8 + WireStrings.encodedLength(endpoint) + WireStrings.encodedLength(signature)
+            return bodyLength(WireStrings.encodedLength(endpoint) - 2, WireStrings.encodedLength(signature) - 2);
+        }
+
+        /** The body length given the UTF-8 byte counts of the endpoint name and the signature. */
+        int bodyLength(int endpointBytes, int signatureBytes) {
+            return 1 + 8 + 2 + endpointBytes + 2 + signatureBytes
                     + 4 + (fencingToken == null ? 0 : fencingToken.length) + args.length;
         }
     }

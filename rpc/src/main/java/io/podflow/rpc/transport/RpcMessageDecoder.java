@@ -10,6 +10,8 @@ import java.util.List;
 /** Turns one frame body (length prefix already stripped) into an {@link RpcMessage}; the frame is released after. */
 public final class RpcMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
 
+    private final WireStrings strings = new WireStrings();
+
     public RpcMessageDecoder() {
         super(ByteBuf.class);
     }
@@ -19,13 +21,13 @@ public final class RpcMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
         out.add(decode(frame));
     }
 
-    static RpcMessage decode(ByteBuf frame) {
+    private RpcMessage decode(ByteBuf frame) {
         byte kind = frame.readByte();
         long callId = frame.readLong();
         switch (kind) {
             case MessageKind.ASK, MessageKind.TELL -> {
-                String endpoint = WireStrings.read(frame);
-                String signature = WireStrings.read(frame);
+                String endpoint = strings.read(frame);
+                String signature = strings.read(frame);
                 int tokenLength = frame.readInt();
                 if (tokenLength < -1 || tokenLength > frame.readableBytes()) {
                     throw new CorruptedFrameException("Fencing token length " + tokenLength + " does not fit its frame");
@@ -35,7 +37,7 @@ public final class RpcMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
                 return new RpcMessage.Invocation(callId, kind == MessageKind.ASK, endpoint, signature, token, args);
             }
             case MessageKind.IDENTIFY -> {
-                return new RpcMessage.Identify(callId, WireStrings.read(frame));
+                return new RpcMessage.Identify(callId, strings.read(frame));
             }
             case MessageKind.RESULT -> {
                 return new RpcMessage.Result(callId, readBytes(frame, frame.readableBytes()));

@@ -12,6 +12,7 @@ import io.podflow.rpc.RpcFrameTooLargeException;
 public final class RpcMessageEncoder extends MessageToByteEncoder<RpcMessage> {
 
     private final int maxFrameBytes;
+    private final WireStrings strings = new WireStrings();
 
     public RpcMessageEncoder(int maxFrameBytes) {
         super(RpcMessage.class);
@@ -20,18 +21,22 @@ public final class RpcMessageEncoder extends MessageToByteEncoder<RpcMessage> {
 
     @Override
     protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, RpcMessage msg, boolean preferDirect) {
-        int bodyLength = checkedBodyLength(msg);
+        int bodyLength = bodyLength(msg);
+        if (bodyLength > maxFrameBytes) {
+            throw new RpcFrameTooLargeException(bodyLength, maxFrameBytes);
+        }
         return ctx.alloc().ioBuffer(4 + bodyLength);
     }
 
     @Override
     protected void encode(ChannelHandlerContext ctx, RpcMessage msg, ByteBuf out) {
-        out.writeInt(msg.bodyLength());
+        int lengthIndex = out.writerIndex();
+        out.writeInt(0);
         if (msg instanceof RpcMessage.Invocation invocation) {
             out.writeByte(invocation.expectsReply() ? MessageKind.ASK : MessageKind.TELL);
             out.writeLong(invocation.callId());
-            WireStrings.write(out, invocation.endpoint());
-            WireStrings.write(out, invocation.signature());
+            WireStrings.write(out, strings.utf8(invocation.endpoint()));
+            WireStrings.write(out, strings.utf8(invocation.signature()));
             byte[] token = invocation.fencingToken();
             out.writeInt(token == null ? -1 : token.length);
             if (token != null) {
@@ -41,7 +46,7 @@ public final class RpcMessageEncoder extends MessageToByteEncoder<RpcMessage> {
         } else if (msg instanceof RpcMessage.Identify identify) {
             out.writeByte(MessageKind.IDENTIFY);
             out.writeLong(identify.callId());
-            WireStrings.write(out, identify.endpoint());
+            WireStrings.write(out, strings.utf8(identify.endpoint()));
         } else if (msg instanceof RpcMessage.Result result) {
             out.writeByte(MessageKind.RESULT);
             out.writeLong(result.callId());
@@ -51,13 +56,14 @@ public final class RpcMessageEncoder extends MessageToByteEncoder<RpcMessage> {
             out.writeLong(failure.callId());
             out.writeBytes(failure.failure());
         }
+        out.setInt(lengthIndex, out.writerIndex() - lengthIndex - 4);
     }
 
-    private int checkedBodyLength(RpcMessage msg) {
-        int bodyLength = msg.bodyLength();
-        if (bodyLength > maxFrameBytes) {
-            throw new RpcFrameTooLargeException(bodyLength, maxFrameBytes);
+    private int bodyLength(RpcMessage msg) {
+        if (msg instanceof RpcMessage.Invocation invocation) {
+            return invocation.bodyLength(strings.utf8(invocation.endpoint()).length,
+                    strings.utf8(invocation.signature()).length);
         }
-        return bodyLength;
+        return msg.bodyLength();
     }
 }

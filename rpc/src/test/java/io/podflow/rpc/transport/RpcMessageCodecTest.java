@@ -91,6 +91,24 @@ class RpcMessageCodecTest {
         assertEquals(0, frame.refCnt());
     }
 
+    @Test
+    void repeatedNamesOnOneConnectionDecodeToWhatWasSent() {
+        EmbeddedChannel sender = new EmbeddedChannel(new RpcMessageEncoder(LIMIT));
+        EmbeddedChannel receiver = new EmbeddedChannel(new LengthFieldBasedFrameDecoder(LIMIT + 4, 0, 4, 0, 4),
+                new RpcMessageDecoder());
+        List<String> signatures = List.of("stop(int)", "step(int)", "stop(int)", "stop(long)", "step(int)");
+        for (int call = 0; call < 100; call++) {
+            String signature = signatures.get(call % signatures.size());
+            String endpoint = "taskmanager-" + call % 3;
+            sender.writeOutbound(new RpcMessage.Invocation(call, true, endpoint, signature, null, new byte[0]));
+            receiver.writeInbound((ByteBuf) sender.readOutbound());
+            RpcMessage.Invocation decoded = receiver.readInbound();
+            assertEquals(signature, decoded.signature());
+            assertEquals(endpoint, decoded.endpoint());
+            assertEquals(call, decoded.callId());
+        }
+    }
+
     private static RpcMessage roundTrip(RpcMessage message) {
         EmbeddedChannel sender = new EmbeddedChannel(new RpcMessageEncoder(LIMIT));
         EmbeddedChannel receiver = new EmbeddedChannel(new LengthFieldBasedFrameDecoder(LIMIT + 4, 0, 4, 0, 4),
