@@ -1,6 +1,7 @@
 package io.podflow.client.cli;
 
 import io.podflow.api.environment.ExecutionEnvironmentContext;
+import io.podflow.client.kubernetes.ApplicationDeployment;
 import io.podflow.client.kubernetes.ClusterUnavailableException;
 import io.podflow.client.kubernetes.KubernetesRestConnection;
 import io.podflow.client.program.ClusterPipelineExecutor;
@@ -76,7 +77,7 @@ public final class CliFrontend {
         System.exit(exitCode);
     }
 
-    private static Path confDir() {
+    static Path confDir() {
         String dir = System.getenv("FLINK_CONF_DIR");
         if (dir != null && !dir.isBlank()) {
             return Path.of(dir);
@@ -95,6 +96,8 @@ public final class CliFrontend {
         try {
             return switch (args.get(0)) {
                 case "run" -> runProgram(rest);
+                case "run-application" -> new RunApplication(baseConfiguration,
+                        new ApplicationDeployment(confDir(), out), err).run(rest);
                 case "list" -> listJobs(rest);
                 case "cancel" -> cancelJob(rest);
                 case "info" -> showInfo(rest);
@@ -251,7 +254,7 @@ public final class CliFrontend {
         }
     }
 
-    private static int positiveInt(String value, String option) throws CliArgumentException {
+    static int positiveInt(String value, String option) throws CliArgumentException {
         try {
             int parsed = Integer.parseInt(value);
             if (parsed >= 1) {

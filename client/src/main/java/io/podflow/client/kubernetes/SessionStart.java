@@ -42,8 +42,13 @@ final class SessionStart {
      * @throws io.podflow.common.config.IllegalConfigurationException with one line on any invalid option or name
      */
     static SessionStart prepare(Configuration config, Path confDir) {
+        return prepare(config, confDir, Mode.SESSION);
+    }
+
+    /** Builds the objects of a cluster whose JobManager runs {@code mode}, like {@link #prepare(Configuration, Path)}. */
+    static SessionStart prepare(Configuration config, Path confDir, Mode mode) {
         String restToken = randomSecret();
-        JobManagerSpec spec = JobManagerSpecFactory.create(config, Mode.SESSION, randomSecret(), restToken,
+        JobManagerSpec spec = JobManagerSpecFactory.create(config, mode, randomSecret(), restToken,
                 FlinkConfigMap.loggingFilesIn(confDir));
         return new SessionStart(spec, config.get(KubernetesConfigOptions.NAMESPACE), restToken);
     }
@@ -52,13 +57,22 @@ final class SessionStart {
         return spec.deployment().getMetadata().getName();
     }
 
+    String namespace() {
+        return namespace;
+    }
+
+    /** Creates the cluster's objects; a failure half-way removes what was created. */
+    void deploy(KubernetesClient client) {
+        new KubernetesClusterObjects(client, namespace).deploy(spec);
+    }
+
     /**
      * Deploys (a failure half-way removes what was created), waits until ready, and prints how to reach it.
      *
      * @throws SessionReadiness.SessionNotReadyException when deployed but not ready within {@code readyTimeout}
      */
     void run(KubernetesClient client, Duration readyTimeout, PrintStream out) throws InterruptedException {
-        new KubernetesClusterObjects(client, namespace).deploy(spec);
+        deploy(client);
         out.println("Created session '" + clusterId() + "' in namespace '" + namespace + "'; waiting for its "
                 + "JobManager.");
         SessionObjects session = new SessionObjects(client, namespace, new KubernetesObjectNames(clusterId()));

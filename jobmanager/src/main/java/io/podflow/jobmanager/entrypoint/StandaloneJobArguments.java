@@ -49,8 +49,9 @@ record StandaloneJobArguments(Optional<String> entryClass, Map<String, String> p
         if (!programArguments.isEmpty()) {
             try {
                 config.set(ApplicationOptions.PROGRAM_ARGUMENTS, programArguments);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalConfigurationException("A program argument cannot be passed on: " + e.getMessage());
+            } catch (IllegalConfigurationException e) {
+                throw new IllegalConfigurationException("A program argument cannot be passed on: "
+                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
             }
         }
     }
