@@ -92,6 +92,9 @@ public final class CliFrontend {
             out.println(usage());
             return args.isEmpty() ? USAGE : SUCCESS;
         }
+        if (PythonJobs.refused(args, err)) {
+            return FAILURE;
+        }
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (args.get(0)) {

@@ -2,6 +2,7 @@ package io.podflow.client.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.podflow.client.cli.CliFrontend;
+import io.podflow.client.cli.PythonJobs;
 import io.podflow.client.kubernetes.SessionReadiness.SessionNotReadyException;
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.ConfigurationLoader;
@@ -86,6 +87,9 @@ public final class KubernetesSessionCli {
         if (args.stream().anyMatch(Set.of("help", "-h", "--help")::contains)) {
             out.println(USAGE);
             return CliFrontend.SUCCESS;
+        }
+        if (PythonJobs.refused(args, err)) {
+            return CliFrontend.FAILURE;
         }
         Configuration config = fileConfiguration.copy();
         try {

@@ -187,6 +187,18 @@ class KubernetesSessionCliTest {
     KubernetesSessionCliTest() throws IOException {
     }
 
+    @Test
+    void aPyFlinkImageIsRefusedWithOneLineBeforeAnythingIsCreated() {
+        int exit = run("", "-Dkubernetes.cluster-id=py", IN_NAMESPACE, "-Dtaskmanager.numberOfTaskSlots=4",
+                "-Dkubernetes.container.image=pyflink:latest");
+
+        assertEquals(CliFrontend.FAILURE, exit);
+        assertEquals("Python jobs are not supported yet (kubernetes.container.image=pyflink:latest): use a podflow "
+                + "image and a Java job jar.\n", errors());
+        assertTrue(client.apps().deployments().inNamespace(NAMESPACE).list().getItems().isEmpty());
+        assertTrue(client.configMaps().inNamespace(NAMESPACE).list().getItems().isEmpty());
+    }
+
     @BeforeEach
     void openCliClient() {
         jobManager.on("GET", "/overview", request -> new Answer(200, "{\"taskmanagers\":0}"));
