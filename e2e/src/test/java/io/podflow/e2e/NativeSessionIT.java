@@ -16,15 +16,12 @@ import io.podflow.e2e.support.NamespaceRights;
 import io.podflow.localkube.cluster.LocalKube;
 import io.podflow.localkube.cluster.LocalKubeExtension;
 import io.podflow.localkube.cluster.TestNamespace;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,7 +37,7 @@ class NativeSessionIT {
 
     private static final String CLUSTER_ID = "s1";
     private static final long RECORDS = 10_000;
-    private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final Pattern FINISHED_JOB = Pattern.compile("Job with JobID ([0-9a-f]{32}) has finished");
 
     @Test
     void aSessionRunsAJobOnTwoTaskManagerPodsReleasesThemWhenIdleAndStopRemovesEverything(LocalKube kube,
@@ -51,7 +48,7 @@ class NativeSessionIT {
         NamespaceRights.grantEdit(client, ns);
         List<String> sessionOptions = List.of("-Dkubernetes.cluster-id=" + CLUSTER_ID, "-Dkubernetes.namespace=" + ns);
 
-        CommandResult started = dist.run("kubernetes-session.sh", concat(sessionOptions,
+        CommandResult started = dist.run("kubernetes-session.sh", args(sessionOptions,
                 "-Dtaskmanager.numberOfTaskSlots=2", "-Dkubernetes.container.image=podflow",
                 "-Dresourcemanager.taskmanager-timeout=20s"));
 
@@ -63,49 +60,67 @@ class NativeSessionIT {
                 .inNamespace(ns).withLabel("app", CLUSTER_ID).list().getItems()));
         assertEquals(List.of("flink-config-" + CLUSTER_ID), ClusterObjects.names(client.configMaps()
                 .inNamespace(ns).withLabel("app", CLUSTER_ID).list().getItems()));
-        Pod jobManager = await().atMost(STARTUP).until(() -> session.runningPods(ClusterObjects.JOBMANAGER),
-                pods -> !pods.isEmpty()).get(0);
+        List<Pod> jobManagers = session.runningPods(ClusterObjects.JOBMANAGER);
+        assertEquals(1, jobManagers.size());
+        assertTrue(ready(jobManagers.get(0)), "the session was reported ready before its JobManager pod was Ready");
         assertEquals(List.of(), session.pods(ClusterObjects.TASKMANAGER));
-        // the CLI counts a Running JobManager pod as ready, which can be before its REST server listens
-        InetSocketAddress rest = new InetSocketAddress(jobManager.getStatus().getPodIP(), 8081);
-        await().atMost(STARTUP).ignoreExceptions().until(() -> accepts(rest));
 
-        String token = new String(Base64.getDecoder().decode(client.secrets().inNamespace(ns)
-                .withName(CLUSTER_ID + "-secret").get().getData().get("rest.authentication.token")),
-                StandardCharsets.UTF_8);
         Path output = dist.workPath(ns + "-out");
         Path jar = JobJar.build(DoubledNumbersProgram.class, dist.workPath("doubled-numbers.jar"));
-        CommandResult submitted = dist.run("flink", List.of("run", "-m", rest.getHostString() + ":8081",
-                "-Drest.authentication.token=" + token, "-p", "4", jar.toString(), output.toString(),
-                Long.toString(RECORDS)));
+        CommandResult submitted = dist.run("flink", args("run", "-t", "kubernetes-session",
+                sessionOptions, "-p", "4", jar.toString(), output.toString(), Long.toString(RECORDS)));
 
         assertEquals(0, submitted.exitCode(), submitted.output());
-        assertTrue(submitted.output().contains("has finished"), submitted.output());
+        Matcher finished = FINISHED_JOB.matcher(submitted.output());
+        assertTrue(finished.find(), submitted.output());
         assertEquals(List.of(CLUSTER_ID + "-taskmanager-1-1", CLUSTER_ID + "-taskmanager-1-2"),
                 ClusterObjects.names(session.pods(ClusterObjects.TASKMANAGER)));
         assertEquals(LongStream.range(0, RECORDS).map(n -> 2 * n).boxed().toList(),
                 JobOutput.lines(output).stream().map(Long::parseLong).sorted().toList());
+        CommandResult listed = dist.run("flink", args("list", "-t", "kubernetes-session", sessionOptions));
+        assertEquals(0, listed.exitCode(), listed.output());
+        assertTrue(listed.output().contains(" : " + finished.group(1) + " : doubled numbers (FINISHED)"),
+                listed.output());
 
         await().atMost(Duration.ofSeconds(90)).until(() -> session.pods(ClusterObjects.TASKMANAGER).isEmpty());
         assertEquals(1, session.pods().size());
 
         CommandResult stopped = dist.run("kubernetes-session.sh", "stop\n",
-                concat(sessionOptions, "-Dexecution.attached=true"));
+                args(sessionOptions, "-Dexecution.attached=true"));
 
         assertEquals(0, stopped.exitCode(), stopped.output());
         await().atMost(Duration.ofSeconds(60)).until(() -> session.labelled().isEmpty());
     }
 
-    private static boolean accepts(InetSocketAddress address) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(address, 5_000);
-            return true;
-        }
+    @Test
+    void submittingToASessionThatDoesNotExistSaysSoInOneLine(LocalKube kube, TestNamespace namespace)
+            throws Exception {
+        Distribution dist = Distribution.on(kube);
+        CommandResult submitted = dist.run("flink", List.of("run", "-t", "kubernetes-session",
+                "-Dkubernetes.cluster-id=nosuch", "-Dkubernetes.namespace=" + namespace.name(),
+                dist.home().resolve("examples/streaming/WordCount.jar").toString()));
+
+        assertEquals(1, submitted.exitCode(), submitted.output());
+        assertEquals("There is no cluster 'nosuch' in namespace '" + namespace.name() + "' (no Service nosuch-rest); "
+                + "check -Dkubernetes.cluster-id and -Dkubernetes.namespace, or start it with "
+                + "./bin/kubernetes-session.sh -Dkubernetes.cluster-id=nosuch", submitted.output().strip());
     }
 
-    private static List<String> concat(List<String> first, String... more) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(List.of(more));
+    private static boolean ready(Pod pod) {
+        return pod.getStatus().getConditions().stream()
+                .anyMatch(condition -> "Ready".equals(condition.getType()) && "True".equals(condition.getStatus()));
+    }
+
+    /** A command line of {@code parts}: each a string, or a list of strings spliced in. */
+    private static List<String> args(Object... parts) {
+        List<String> all = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof List<?> list) {
+                list.forEach(item -> all.add((String) item));
+            } else {
+                all.add((String) part);
+            }
+        }
         return all;
     }
 }
