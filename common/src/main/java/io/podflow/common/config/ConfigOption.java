@@ -1,9 +1,12 @@
 package io.podflow.common.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * One typed configuration option: its key, type, default, description, and the older or more general keys
@@ -17,23 +20,24 @@ public final class ConfigOption<T> {
     private final OptionType<T> type;
     private final T defaultValue;
     private final String description;
-    private final List<String> deprecatedKeys;
+    /** Each deprecated key, in lookup order, with how a value written for it reads in this option's form. */
+    private final Map<String, UnaryOperator<String>> deprecatedKeys;
     private final List<String> fallbackKeys;
     private final OptionRule<? super T> rule;
 
     private ConfigOption(String key, OptionType<T> type, T defaultValue, String description,
-            List<String> deprecatedKeys, List<String> fallbackKeys, OptionRule<? super T> rule) {
+            Map<String, UnaryOperator<String>> deprecatedKeys, List<String> fallbackKeys, OptionRule<? super T> rule) {
         this.key = key;
         this.type = type;
         this.defaultValue = defaultValue;
         this.description = description;
-        this.deprecatedKeys = List.copyOf(deprecatedKeys);
+        this.deprecatedKeys = new LinkedHashMap<>(deprecatedKeys);
         this.fallbackKeys = List.copyOf(fallbackKeys);
         this.rule = rule;
     }
 
     static <T> ConfigOption<T> create(String key, OptionType<T> type, T defaultValue) {
-        return new ConfigOption<>(key, type, defaultValue, "", List.of(), List.of(), ANY_VALUE);
+        return new ConfigOption<>(key, type, defaultValue, "", Map.of(), List.of(), ANY_VALUE);
     }
 
     public String key() {
@@ -59,7 +63,7 @@ public final class ConfigOption<T> {
 
     /** Old names of this option, read (with a warning at load time) when the key itself is not set. */
     public List<String> deprecatedKeys() {
-        return deprecatedKeys;
+        return List.copyOf(deprecatedKeys.keySet());
     }
 
     /** Keys of more general options whose value is used when neither the key nor a deprecated key is set. */
@@ -77,8 +81,24 @@ public final class ConfigOption<T> {
                 rule);
     }
 
+    /** Sets the old names whose values are written as this option's are; see {@link #withDeprecatedKey}. */
     public ConfigOption<T> withDeprecatedKeys(String... keys) {
-        return new ConfigOption<>(key, type, defaultValue, description, List.of(keys), fallbackKeys, rule);
+        Map<String, UnaryOperator<String>> sameForm = new LinkedHashMap<>();
+        for (String oldKey : keys) {
+            sameForm.put(oldKey, UnaryOperator.identity());
+        }
+        return new ConfigOption<>(key, type, defaultValue, description, sameForm, fallbackKeys, rule);
+    }
+
+    /**
+     * Adds an old name, looked up after the deprecated keys already given, whose values are written in another form:
+     * {@code toCurrentForm} rewrites one into this option's form, e.g. {@code 1024} of {@code jobmanager.heap.mb}
+     * into {@code 1024m}, and throws {@link IllegalArgumentException} with a one-line reason when it cannot.
+     */
+    public ConfigOption<T> withDeprecatedKey(String oldKey, UnaryOperator<String> toCurrentForm) {
+        Map<String, UnaryOperator<String>> keys = new LinkedHashMap<>(deprecatedKeys);
+        keys.put(oldKey, Objects.requireNonNull(toCurrentForm));
+        return new ConfigOption<>(key, type, defaultValue, description, keys, fallbackKeys, rule);
     }
 
     public ConfigOption<T> withFallbackKeys(String... keys) {
@@ -105,9 +125,14 @@ public final class ConfigOption<T> {
     List<String> lookupKeys() {
         List<String> keys = new ArrayList<>(1 + deprecatedKeys.size() + fallbackKeys.size());
         keys.add(key);
-        keys.addAll(deprecatedKeys);
+        keys.addAll(deprecatedKeys.keySet());
         keys.addAll(fallbackKeys);
         return keys;
+    }
+
+    /** The value as this option writes it: a deprecated key's value rewritten, any other as it is. */
+    String inCurrentForm(String lookupKey, String raw) {
+        return deprecatedKeys.getOrDefault(lookupKey, UnaryOperator.identity()).apply(raw);
     }
 
     boolean accepts(T value) {

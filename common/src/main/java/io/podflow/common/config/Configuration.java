@@ -130,7 +130,7 @@ public final class Configuration {
     private static <T> T parse(ConfigOption<T> option, String key, String raw) {
         T value;
         try {
-            value = option.type().parse(raw);
+            value = option.type().parse(option.inCurrentForm(key, raw));
         } catch (IllegalArgumentException e) {
             throw new IllegalConfigurationException(key + ": " + e.getMessage(), e);
         }

@@ -12,6 +12,7 @@ public final class JobManagerOptions {
             .memoryType()
             .noDefaultValue()
             .withDeprecatedKeys("jobmanager.heap.size")
+            .withDeprecatedKey("jobmanager.heap.mb", MemorySize::mebiBytesAsText)
             .withDescription("JVM heap of the JobManager (-Xmx/-Xms); unset leaves the JVM's own choice within the "
                     + "process size.");
 

@@ -37,6 +37,18 @@ public final class MemorySize implements Comparable<MemorySize> {
         return new MemorySize(Math.multiplyExact(mebiBytes, 1L << 20));
     }
 
+    /**
+     * Rewrites a whole number of mebibytes, the form of Flink's legacy {@code *.heap.mb} keys, into the text form
+     * {@link #parse} reads: {@code 1024} becomes {@code 1024m}.
+     */
+    public static String mebiBytesAsText(String wholeMebiBytes) {
+        String number = wholeMebiBytes.trim();
+        if (!number.matches("\\d+")) {
+            throw OptionType.invalid(wholeMebiBytes, "is not a whole number of mebibytes (example: 1024)");
+        }
+        return number + "m";
+    }
+
     /** Parses the text form; fails with a one-line message such as {@code '4 parsecs' is not a memory size (...)}. */
     public static MemorySize parse(String raw) {
         Matcher matcher = NUMBER_AND_UNIT.matcher(raw.trim());

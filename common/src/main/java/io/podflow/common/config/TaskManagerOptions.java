@@ -14,6 +14,10 @@ public final class TaskManagerOptions {
     public static final ConfigOption<MemorySize> PROCESS_MEMORY = ConfigOptions.key("taskmanager.memory.process.size")
             .memoryType()
             .defaultValue(MemorySize.ofMebiBytes(1728))
+            // Flink reads its legacy heap keys as the process size of a containerized TaskManager; podflow has no
+            // separate size for the memory inside the JVM that a standalone Flink maps them to
+            .withDeprecatedKeys("taskmanager.heap.size")
+            .withDeprecatedKey("taskmanager.heap.mb", MemorySize::mebiBytesAsText)
             .withDescription("Total memory of a TaskManager process: the container's memory request and limit.");
 
     public static final ConfigOption<String> RESOURCE_ID = ConfigOptions.key("taskmanager.resource-id")

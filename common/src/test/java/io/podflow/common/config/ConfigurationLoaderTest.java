@@ -42,6 +42,32 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void mapsFlinksLegacyHeapKeysToTheCurrentOptionsWithOneWarningEach() throws IOException {
+        writeConf("jobmanager.heap.mb: 768", "taskmanager.heap.size: 2g", "taskmanager.heap.mb: 4096");
+        Configuration configuration = ConfigurationLoader.load(confDir, Map.of("jobmanager.heap.mb", "512"),
+                REGISTRY, warnings::add);
+
+        assertEquals(MemorySize.ofMebiBytes(512), configuration.get(JobManagerOptions.HEAP_MEMORY));
+        // Flink reads the .size form before the .mb form
+        assertEquals(MemorySize.ofMebiBytes(2048), configuration.get(TaskManagerOptions.PROCESS_MEMORY));
+        assertEquals(List.of(
+                "Configuration key 'jobmanager.heap.mb' is deprecated, use 'jobmanager.memory.heap.size'",
+                "Configuration key 'taskmanager.heap.size' is deprecated, use 'taskmanager.memory.process.size'",
+                "Configuration key 'taskmanager.heap.mb' is deprecated, use 'taskmanager.memory.process.size'"),
+                warnings);
+    }
+
+    @Test
+    void aLegacyMebibyteKeyTakesOnlyAWholeNumber() throws IOException {
+        writeConf("taskmanager.heap.mb: 1g");
+        Configuration configuration = ConfigurationLoader.load(confDir, Map.of(), REGISTRY, warnings::add);
+
+        assertEquals("taskmanager.heap.mb: '1g' is not a whole number of mebibytes (example: 1024)",
+                assertThrows(IllegalConfigurationException.class,
+                        () -> configuration.get(TaskManagerOptions.PROCESS_MEMORY)).getMessage());
+    }
+
+    @Test
     void dynamicPropertiesWinOverTheFile() throws IOException {
         writeConf("taskmanager.numberOfTaskSlots: 2", "parallelism.default: 3");
         Configuration configuration = ConfigurationLoader.load(confDir,

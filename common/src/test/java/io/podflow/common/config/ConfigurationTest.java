@@ -19,7 +19,8 @@ class ConfigurationTest {
     private static final ConfigOption<Duration> ASK_TIMEOUT = ConfigOptions.key("rpc.ask.timeout")
             .durationType().defaultValue(Duration.ofSeconds(10));
     private static final ConfigOption<MemorySize> HEAP = ConfigOptions.key("jobmanager.memory.heap.size")
-            .memoryType().noDefaultValue().withDeprecatedKeys("jobmanager.heap.size");
+            .memoryType().noDefaultValue().withDeprecatedKeys("jobmanager.heap.size")
+            .withDeprecatedKey("jobmanager.heap.mb", MemorySize::mebiBytesAsText);
     private static final ConfigOption<Duration> REGISTRATION_TIMEOUT = ConfigOptions.key("registration.timeout")
             .durationType().defaultValue(Duration.ofMinutes(5)).withFallbackKeys("rpc.ask.timeout");
     private static final ConfigOption<List<String>> PLUGINS = ConfigOptions.key("plugins")
@@ -92,6 +93,15 @@ class ConfigurationTest {
         assertEquals(MemorySize.ofMebiBytes(1024), configuration.get(HEAP));
         configuration.setString("jobmanager.memory.heap.size", "2g");
         assertEquals(MemorySize.ofMebiBytes(2048), configuration.get(HEAP));
+    }
+
+    @Test
+    void rewritesADeprecatedKeysValueIntoTheOptionsFormAndLooksItUpLast() {
+        Configuration configuration = new Configuration().setString("jobmanager.heap.mb", "1536");
+        assertEquals(MemorySize.ofMebiBytes(1536), configuration.get(HEAP));
+        configuration.setString("jobmanager.heap.size", "1g");
+        assertEquals(MemorySize.ofMebiBytes(1024), configuration.get(HEAP));
+        assertEquals(List.of("jobmanager.heap.size", "jobmanager.heap.mb"), HEAP.deprecatedKeys());
     }
 
     @Test
