@@ -48,7 +48,7 @@ final class EndpointActor extends AbstractActor {
     }
 
     private void invoke(MainThreadMessage.Invocation message) {
-        CompletableFuture<Object> reply = message.reply();
+        CallReply reply = message.reply();
         if (state != State.RUNNING) {
             failOrLog(message, new RpcEndpointNotFoundException("Endpoint " + endpoint.getAddress()
                     + " is not running (" + state.name().toLowerCase() + ")"));
@@ -60,29 +60,34 @@ final class EndpointActor extends AbstractActor {
             }
             Object result = message.method().invoke(endpoint, message.args());
             if (reply != null) {
-                if (result instanceof CompletableFuture<?> future) {
-                    future.whenComplete((value, error) -> complete(reply, value, error));
-                } else {
-                    reply.complete(result);
-                }
+                replyWith(reply, result);
             }
         } catch (Throwable error) {
             failOrLog(message, error);
         }
     }
 
-    private static void complete(CompletableFuture<Object> reply, Object value, Throwable error) {
-        if (error == null) {
-            reply.complete(value);
+    /** Most asks return a future that is already complete: its value is replied at once, without a callback. */
+    private static void replyWith(CallReply reply, Object result) {
+        if (!(result instanceof CompletableFuture<?> future)) {
+            reply.succeed(result);
+        } else if (future.isDone() && !future.isCompletedExceptionally()) {
+            reply.succeed(future.join());
         } else {
-            reply.completeExceptionally(error instanceof CompletionException && error.getCause() != null
-                    ? error.getCause() : error);
+            future.whenComplete((value, error) -> {
+                if (error == null) {
+                    reply.succeed(value);
+                } else {
+                    reply.fail(error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error);
+                }
+            });
         }
     }
 
     private void failOrLog(MainThreadMessage.Invocation message, Throwable error) {
         if (message.reply() != null) {
-            message.reply().completeExceptionally(error);
+            message.reply().fail(error);
         } else {
             LOG.info("Tell {} to {} failed: {}", message.method().description(), endpoint.getAddress(),
                     error.toString());

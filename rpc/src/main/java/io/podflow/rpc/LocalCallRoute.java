@@ -21,7 +21,7 @@ final class LocalCallRoute implements CallRoute {
         CompletableFuture<Object> reply = new CompletableFuture<>();
         timeouts.failAfter(reply, timeout, () -> new RpcTimeoutException("Ask " + method.description() + " to "
                 + endpoint.getAddress() + " timed out after " + timeout));
-        endpoint.deliver(new MainThreadMessage.Invocation(method, args, fenced, fencingToken, reply));
+        endpoint.deliver(new MainThreadMessage.Invocation(method, args, fenced, fencingToken, CallReply.to(reply)));
         return reply;
     }
 

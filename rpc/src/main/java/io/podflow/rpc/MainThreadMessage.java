@@ -19,7 +19,7 @@ sealed interface MainThreadMessage {
      * own self gateway); {@code reply} is null for a tell.
      */
     record Invocation(GatewayMethod method, Object[] args, boolean fenced, Object fencingToken,
-            CompletableFuture<Object> reply) implements MainThreadMessage {
+            CallReply reply) implements MainThreadMessage {
     }
 
     /** Start the endpoint: runs {@code onStart}. */

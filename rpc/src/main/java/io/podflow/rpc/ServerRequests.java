@@ -6,8 +6,6 @@ import io.podflow.rpc.transport.RpcRequestHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Serves requests from authenticated connections: finds the endpoint and method, decodes the arguments into the
@@ -69,28 +67,22 @@ final class ServerRequests implements RpcRequestHandler {
         if (invocation.fencingToken() != null && endpoint instanceof FencedRpcEndpoint<?> fenced) {
             token = codec.decodeAs(fenced.fencingTokenType(), invocation.fencingToken(), "the fencing token");
         }
-        CompletableFuture<Object> reply = null;
-        if (invocation.expectsReply()) {
-            reply = new CompletableFuture<>();
-            long callId = invocation.callId();
-            reply.whenComplete((value, error) -> respond(channel, callId, method, value, error));
-        }
+        CallReply reply = invocation.expectsReply() ? new RemoteReply(channel, invocation.callId(), method) : null;
         return new DecodedCall(endpoint, new MainThreadMessage.Invocation(method, args, true, token, reply));
     }
 
-    private void respond(Channel channel, long callId, GatewayMethod method, Object value, Throwable error) {
+    private void respond(Channel channel, long callId, GatewayMethod method, Object value) {
         RpcMessage reply;
-        if (error == null) {
-            try {
-                reply = new RpcMessage.Result(callId, codec.encodeValue(method.resultCodec(), value,
-                        method.resultDescription()));
-            } catch (RpcException e) {
-                reply = failure(callId, e);
-            }
-        } else {
-            reply = failure(callId, error instanceof CompletionException && error.getCause() != null
-                    ? error.getCause() : error);
+        try {
+            reply = new RpcMessage.Result(callId, codec.encodeValue(method.resultCodec(), value,
+                    method.resultDescription()));
+        } catch (RpcException e) {
+            reply = failure(callId, e);
         }
+        write(channel, callId, method, reply);
+    }
+
+    private void write(Channel channel, long callId, GatewayMethod method, RpcMessage reply) {
         if (reply.bodyLength() > maxFrameBytes) {
             reply = failure(callId, new RpcFrameTooLargeException("The reply of " + method.description()
                     + " was not sent: " + RpcFrameTooLargeException.describe(reply.bodyLength(), maxFrameBytes)));
@@ -109,6 +101,30 @@ final class ServerRequests implements RpcRequestHandler {
 
     private RpcEndpointNotFoundException endpointNotFound(String name) {
         return new RpcEndpointNotFoundException("No endpoint '" + name + "' is running at " + service.getAddress());
+    }
+
+    /** Sends the outcome of one remote ask back over the connection it came from. */
+    private final class RemoteReply implements CallReply {
+
+        private final Channel channel;
+        private final long callId;
+        private final GatewayMethod method;
+
+        RemoteReply(Channel channel, long callId, GatewayMethod method) {
+            this.channel = channel;
+            this.callId = callId;
+            this.method = method;
+        }
+
+        @Override
+        public void succeed(Object value) {
+            respond(channel, callId, method, value);
+        }
+
+        @Override
+        public void fail(Throwable error) {
+            write(channel, callId, method, failure(callId, error));
+        }
     }
 
     /** A decoded call and the endpoint it is for. */
