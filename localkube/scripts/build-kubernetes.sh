@@ -25,6 +25,18 @@ if all_cached; then
   exit 0
 fi
 
+# `localkube build` and an `up` that finds no binaries may run at once: the second waits for the first
+mkdir -p "$CACHE_ROOT"
+exec 8>"$CACHE_ROOT/build.lock"
+if ! flock -n 8; then
+  log "another build is running; waiting for it"
+  flock 8
+fi
+if all_cached; then
+  log "built meanwhile by another build: $BIN_DIR"
+  exit 0
+fi
+
 if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
 
 for tool in dpkg-source go rsync jq make; do
