@@ -10,12 +10,50 @@ export FLINK_HOME FLINK_CONF_DIR FLINK_LOG_DIR
 if [ -n "${JAVA_HOME:-}" ]; then JAVA_RUN="$JAVA_HOME/bin/java"; else JAVA_RUN=java; fi
 PODFLOW_CLASSPATH="$FLINK_HOME/lib/*"
 
-# log4j2 reads conf/log4j2.properties; a conf dir without one (e.g. a ConfigMap that mounts only
-# flink-conf.yaml) falls back to the default shipped in lib/.
+# log4j2 reads conf/log4j2.properties, else conf/log4j.properties (the name Flink gives its log4j2 file), else the
+# default shipped in lib/. A log4j 1.x log4j.properties, as ConfigMaps written for older Flink mount, is read by
+# log4j's 1.x bridge in lib/ when it uses only appenders the bridge translates; otherwise one warning and the default.
 log_settings() { # $1 = log file
-  local config="$FLINK_CONF_DIR/log4j2.properties"
+  local config="$FLINK_CONF_DIR/log4j2.properties" legacy="$FLINK_CONF_DIR/log4j.properties" problem
+  printf '%s\n' "-Dlog.file=$1"
+  if [ ! -f "$config" ] && [ -f "$legacy" ]; then
+    if ! is_log4j1 "$legacy"; then
+      config=$legacy
+    elif problem=$(log4j1_untranslatable "$legacy"); [ -z "$problem" ]; then
+      printf '%s\n' "-Dlog4j1.compatibility=true" "-Dlog4j.configuration=$legacy"
+      return
+    else
+      echo "Warning: $legacy is a log4j 1.x configuration with $problem, which podflow cannot translate;" \
+        "logging with the default configuration instead." >&2
+    fi
+  fi
   [ -f "$config" ] || config="$FLINK_HOME/lib/log4j2-default.properties"
-  printf '%s\n' "-Dlog.file=$1" "-Dlog4j2.configurationFile=$config"
+  printf '%s\n' "-Dlog4j2.configurationFile=$config"
+}
+
+is_log4j1() { # $1 = properties file
+  grep -Eq '^[[:space:]]*log4j\.(rootLogger|rootCategory|appender\.|logger\.|category\.)' "$1"
+}
+
+# Prints the first thing the 1.x bridge cannot translate, or nothing: an appender class it has no builder for, or
+# an appender the root logger names but the file does not define.
+log4j1_untranslatable() { # $1 = properties file
+  local supported=" ConsoleAppender FileAppender RollingFileAppender DailyRollingFileAppender NullAppender "
+  local name class root
+  while IFS='=' read -r name class; do
+    name=$(echo "$name" | tr -d '[:space:]') class=$(echo "$class" | tr -d '[:space:]')
+    if [[ "$class" != org.apache.log4j.* || "$supported" != *" ${class#org.apache.log4j.} "* ]]; then
+      echo "appender '${name#log4j.appender.}' of class $class"
+      return
+    fi
+  done < <(grep -E '^[[:space:]]*log4j\.appender\.[^.=[:space:]]+[[:space:]]*=' "$1")
+  root=$(sed -n 's/^[[:space:]]*log4j\.root\(Logger\|Category\)[[:space:]]*=[^,]*,//p' "$1" | tail -n 1)
+  for name in ${root//,/ }; do
+    if ! grep -Eq "^[[:space:]]*log4j\.appender\.$name[[:space:]]*=" "$1"; then
+      echo "root logger appender '$name' that it does not define"
+      return
+    fi
+  done
 }
 
 # Prints the value of KEY in flink-conf.yaml (the last one wins), or nothing.
