@@ -10,6 +10,7 @@ import io.netty.handler.codec.spdy.SpdyFrame;
 import io.netty.handler.codec.spdy.SpdyGoAwayFrame;
 import io.netty.handler.codec.spdy.SpdyPingFrame;
 import io.netty.handler.codec.spdy.SpdyRstStreamFrame;
+import io.netty.handler.codec.spdy.SpdySynReplyFrame;
 import io.netty.handler.codec.spdy.SpdySynStreamFrame;
 import io.netty.channel.ChannelFutureListener;
 import java.util.HashMap;
@@ -41,13 +42,14 @@ public final class SpdyStreamServer extends SimpleChannelInboundHandler<SpdyFram
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, SpdyFrame frame) {
+        LOG.trace("SPDY frame from {}: {}", ctx.channel().remoteAddress(), frame);
         if (frame instanceof SpdySynStreamFrame syn) {
             Map<String, String> headers = new HashMap<>();
             // SPDY header names are lower case on the wire (the codec refuses others)
             syn.headers().forEach(entry -> headers.put(entry.getKey().toString(), entry.getValue().toString()));
             SpdyStream stream = new SpdyStream(ctx.channel(), syn.streamId(), headers);
             streams.put(syn.streamId(), stream);
-            ctx.writeAndFlush(new DefaultSpdySynReplyFrame(syn.streamId()));
+            ctx.writeAndFlush(reply(syn));
             listener.opened(stream);
             if (syn.isLast()) {
                 listener.finished(stream);
@@ -74,6 +76,16 @@ public final class SpdyStreamServer extends SimpleChannelInboundHandler<SpdyFram
             ctx.close();
         }
         // SETTINGS, WINDOW_UPDATE and HEADERS frames carry nothing a kubelet session needs
+    }
+
+    /**
+     * The reply echoes the stream's headers: netty encodes an empty header block as zero bytes, which Go's
+     * SPDY framer cannot read (it expects at least a compressed header count) and drops the connection over.
+     */
+    private static SpdySynReplyFrame reply(SpdySynStreamFrame syn) {
+        SpdySynReplyFrame reply = new DefaultSpdySynReplyFrame(syn.streamId());
+        reply.headers().set(syn.headers());
+        return reply;
     }
 
     @Override

@@ -60,6 +60,8 @@ class SpdyStreamServerTest {
 
         SpdySynReplyFrame reply = channel.readOutbound();
         assertEquals(1, reply.streamId());
+        // Go's framer cannot read a reply whose header block is empty
+        assertEquals("stdin", reply.headers().getAsString("streamtype"));
 
         channel.writeInbound(new DefaultSpdyDataFrame(1, Unpooled.copiedBuffer("hi\n", StandardCharsets.UTF_8)));
         DefaultSpdyDataFrame fin = new DefaultSpdyDataFrame(1);
