@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.podflow.localkube.kubelet.api.ContainerInits;
 import io.podflow.localkube.kubelet.api.KubeletApiServer;
@@ -40,6 +41,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,6 +95,9 @@ public final class ProcessKubelet implements AutoCloseable {
         if (leftovers > 0) {
             LOG.warn("killed {} container processes left over from a previous kubelet", leftovers);
         }
+        // made first: the first start generates the certificate, which should not delay the API past node Ready
+        Optional<SslContext> apiTls = options.clientCa().map(clientCa -> KubeletTls.serverContext(
+                options.stateDir().resolve("kubelet-pki"), nodes.stream().map(NodeIdentity::ip).toList(), clientCa));
         NodeRegistrar registrar = new NodeRegistrar(client,
                 new NodeStatusFactory(options.capacity(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                         .toString()));
@@ -134,22 +139,16 @@ public final class ProcessKubelet implements AutoCloseable {
         workerThread.start();
         timers.scheduleWithFixedDelay(() -> worker.post(new KubeletEvent.Tick()), 1, 1, TimeUnit.SECONDS);
         exposureThread.execute(exposure::reconcile);
-        startApi(podsDir);
+        apiTls.ifPresentOrElse(tls -> startApi(podsDir, tls), () -> LOG.warn("no --client-ca-file (or LOCALKUBE_CA):"
+                + " the kubelet API is off, so kubectl logs, exec and port-forward will not work"));
         LOG.info("process kubelet running nodes {}", nodes.stream().map(NodeIdentity::name).toList());
     }
 
-    /** Serves logs, exec and port-forward on every node address, when a client CA says whom to serve. */
-    private void startApi(Path podsDir) {
-        if (options.clientCa().isEmpty()) {
-            LOG.warn("no --client-ca-file (or LOCALKUBE_CA): the kubelet API is off, so kubectl logs, exec and"
-                    + " port-forward will not work");
-            return;
-        }
+    /** Serves logs, exec and port-forward on every node address. */
+    private void startApi(Path podsDir, SslContext tls) {
         PodFiles files = new PodFiles(podsDir);
-        api = new KubeletApiServer(network,
-                KubeletTls.serverContext(options.stateDir().resolve("kubelet-pki"),
-                        nodes.stream().map(NodeIdentity::ip).toList(), options.clientCa().get()),
-                new PodAccess(key -> pods.getIndexer().getByKey(key), files, new ContainerInits(files)), logIo, execIo);
+        PodAccess access = new PodAccess(key -> pods.getIndexer().getByKey(key), files, new ContainerInits(files));
+        api = new KubeletApiServer(network, tls, access, logIo, execIo);
         nodes.forEach(node -> api.bind(node.ip(), NodeIdentity.KUBELET_PORT));
     }
 
