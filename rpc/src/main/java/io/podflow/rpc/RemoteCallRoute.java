@@ -1,6 +1,5 @@
 package io.podflow.rpc;
 
-import io.podflow.rpc.transport.ResponseListener;
 import io.podflow.rpc.transport.RpcMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,42 +25,15 @@ final class RemoteCallRoute implements CallRoute {
 
     @Override
     public CompletableFuture<Object> ask(GatewayMethod method, Object[] args, Object fencingToken, Duration timeout) {
-        CompletableFuture<Object> reply = new CompletableFuture<>();
-        byte[] encodedArgs;
-        byte[] encodedToken;
+        RemoteAsk ask;
         try {
-            encodedArgs = codec.encodeArgs(method.argumentCodecs(), args, method.description());
-            encodedToken = encodeToken(fencingToken);
+            ask = new RemoteAsk(codec, target, method, encodeToken(fencingToken),
+                    codec.encodeArgs(method.argumentCodecs(), args, method.description()));
         } catch (RpcException e) {
-            reply.completeExceptionally(e);
-            return reply;
+            return CompletableFuture.failedFuture(e);
         }
-        connection().ask(
-                callId -> new RpcMessage.Invocation(callId, true, target.endpoint(), method.signature(), encodedToken,
-                        encodedArgs),
-                new ResponseListener() {
-                    @Override
-                    public void onResult(byte[] value) {
-                        try {
-                            reply.complete(codec.decodeValue(method.resultCodec(), value,
-                                    method.resultDescription()));
-                        } catch (RpcException e) {
-                            reply.completeExceptionally(e);
-                        }
-                    }
-
-                    @Override
-                    public void onFailure(byte[] failure) {
-                        reply.completeExceptionally(codec.decodeFailure(failure));
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        reply.completeExceptionally(error);
-                    }
-                },
-                timeout, () -> "Ask " + method.description() + " to " + target);
-        return reply;
+        connection().ask(ask, ask, timeout, ask);
+        return ask.reply();
     }
 
     @Override
