@@ -127,6 +127,8 @@ public final class ProcessKubelet implements AutoCloseable {
                 clock);
         pods.addEventHandler(new ChangeHandler<>(pod -> worker.post(new KubeletEvent.PodChanged(Cache.metaNamespaceKeyFunc(pod)))));
         services.addEventHandler(new ChangeHandler<>(service -> worker.post(new KubeletEvent.ServicesChanged())));
+        secrets.addEventHandler(new ChangeHandler<>(secret -> worker.post(new KubeletEvent.ConfigChanged())));
+        configMaps.addEventHandler(new ChangeHandler<>(configMap -> worker.post(new KubeletEvent.ConfigChanged())));
         exposure = new ServiceExposure(network, nodes.stream().map(NodeIdentity::ip).toList(),
                 () -> services.getStore().list(), () -> pods.getStore().list(), new IngressPublisher(client));
         services.addEventHandler(new ChangeHandler<>(service -> exposureThread.execute(exposure::reconcile)));

@@ -11,6 +11,9 @@ import java.time.temporal.ChronoUnit;
 /** What the kubelet knows about one container of a pod; touched only by the pod worker thread. */
 final class ContainerRuntime {
 
+    /** Why a container waits whose Secret, ConfigMap or other referenced setting is missing. */
+    static final String CONFIG_ERROR = "CreateContainerConfigError";
+
     private final String name;
     private final String image;
     private ContainerProcess process;
@@ -132,6 +135,14 @@ final class ContainerRuntime {
             current = restartAt.isAfter(now)
                     ? waiting("CrashLoopBackOff", "back-off restarting failed container " + name)
                     : waiting("ContainerCreating", null);
+        }
+    }
+
+    /** A container that could not start for want of a Secret or ConfigMap is tried again at once. */
+    void configChanged(Instant now) {
+        if (current.getWaiting() != null && CONFIG_ERROR.equals(current.getWaiting().getReason())
+                && nextStartAt.isAfter(now)) {
+            nextStartAt = now;
         }
     }
 

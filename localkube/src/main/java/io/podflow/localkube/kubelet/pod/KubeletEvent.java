@@ -10,6 +10,10 @@ public sealed interface KubeletEvent {
     record PodChanged(String key) implements KubeletEvent {
     }
 
+    /** A Secret or ConfigMap was added or changed: containers that lacked one may start now. */
+    record ConfigChanged() implements KubeletEvent {
+    }
+
     /** A Service changed, so hosts files may need rewriting. */
     record ServicesChanged() implements KubeletEvent {
     }

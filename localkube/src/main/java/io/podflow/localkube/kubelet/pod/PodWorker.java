@@ -160,6 +160,8 @@ public final class PodWorker implements Runnable {
         if (event instanceof KubeletEvent.PodChanged changed) {
             reconcile(changed.key());
             hostsDirty = true;
+        } else if (event instanceof KubeletEvent.ConfigChanged) {
+            configChanged();
         } else if (event instanceof KubeletEvent.ServicesChanged) {
             hostsDirty = true;
         } else if (event instanceof KubeletEvent.ContainerLaunched launched) {
@@ -264,7 +266,8 @@ public final class PodWorker implements Runnable {
         if (launched.failure() == null) {
             started(key, runtime, spec, container, launched.process(), now);
         } else if (launched.failure() instanceof ContainerConfigException) {
-            container.failedToStart("CreateContainerConfigError", launched.failure().getMessage(), now.plus(CONFIG_RETRY));
+            container.failedToStart(ContainerRuntime.CONFIG_ERROR, launched.failure().getMessage(),
+                    now.plus(CONFIG_RETRY));
             LOG.warn("pod {} container {}: {}", key, spec.getName(), launched.failure().getMessage());
         } else {
             container.failedToStart("RunContainerError", launched.failure().getMessage(), now.plus(CONFIG_RETRY));
@@ -354,6 +357,17 @@ public final class PodWorker implements Runnable {
                 container.setReady(outcome.success());
             }
             dirty.add(entry.getKey());
+        });
+    }
+
+    /** Flink creates the ConfigMap a JobManager pod mounts after the pod's Deployment: no need to wait for the retry. */
+    private void configChanged() {
+        Instant now = clock.instant();
+        runtimes.forEach((key, runtime) -> {
+            if (!runtime.isTerminating()) {
+                runtime.allContainers().forEach(container -> container.configChanged(now));
+                startDueContainers(key, runtime);
+            }
         });
     }
 
