@@ -1,18 +1,25 @@
 package io.podflow.client.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.internal.WebSocketMessage;
+import io.podflow.client.rest.RestClusterClient;
 import io.podflow.kubernetes.naming.KubernetesLabels;
 import io.podflow.kubernetes.naming.KubernetesObjectNames;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +29,7 @@ class RestEndpointFinderTest {
 
     private static final String NAMESPACE = "team-a";
 
+    KubernetesMockServer server;
     KubernetesClient client;
 
     /** Stands in for the REST port of a JobManager pod at 127.0.0.1, as pods have on localkube. */
@@ -70,6 +78,29 @@ class RestEndpointFinderTest {
     }
 
     @Test
+    void aReadyPodThisClientCannotConnectToIsReachedThroughAPortForward() throws IOException {
+        int podPort = jobManagerRest.getLocalPort();
+        jobManagerRest.close();
+        restService("ClusterIP", null);
+        jobManagerPod("s1-jm", "127.0.0.1", "Running", "True");
+        String overview = "{\"taskmanagers\":2}";
+        // the v4.channel.k8s.io stream of a port-forward: each channel first names the port (two bytes), then data
+        server.expect().get().withPath("/api/v1/namespaces/" + NAMESPACE + "/pods/s1-jm/portforward?ports=" + podPort)
+                .andUpgradeToWebSocket().open()
+                .immediately().andEmit(frame(0, "81"))
+                .immediately().andEmit(frame(1, "81"))
+                .immediately().andEmit(frame(0, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                        + overview.length() + "\r\n\r\n" + overview))
+                .done().once();
+
+        try (RestEndpoint endpoint = find()) {
+            assertNotEquals(podPort, endpoint.uri().getPort());
+            assertEquals(2, new RestClusterClient(endpoint.uri(), Map.of(), Duration.ofSeconds(30)).get("/overview")
+                    .get("taskmanagers").asInt());
+        }
+    }
+
+    @Test
     void aClusterIpServiceWithoutReadyPodIsNotReachableYet() {
         restService("ClusterIP", null);
         jobManagerPod("s1-jm", "127.0.0.1", "Running", "False");
@@ -90,6 +121,15 @@ class RestEndpointFinderTest {
         assertEquals("There is no cluster 's1' in namespace 'team-a' (no Service s1-rest); check "
                 + "-Dkubernetes.cluster-id and -Dkubernetes.namespace, or start it with ./bin/kubernetes-session.sh "
                 + "-Dkubernetes.cluster-id=s1", failure.getMessage());
+    }
+
+    /** One binary message of a port-forward stream: the channel's number, then the payload. */
+    private static WebSocketMessage frame(int channel, String payload) {
+        byte[] bytes = payload.getBytes(StandardCharsets.US_ASCII);
+        byte[] message = new byte[bytes.length + 1];
+        message[0] = (byte) channel;
+        System.arraycopy(bytes, 0, message, 1, bytes.length);
+        return new WebSocketMessage(10L, message, false, true);
     }
 
     private RestEndpoint find() {
