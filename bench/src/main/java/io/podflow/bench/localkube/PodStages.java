@@ -1,8 +1,7 @@
 package io.podflow.bench.localkube;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,11 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches the benchmark's pods and notes when this client first saw each of them reach each stage,
+ * Follows the benchmark's pods (an informer's handler) and notes when this client first saw each of them reach each stage,
  * so the total splits into the scheduler's part (created to bound), the kubelet's pick-up (bound to
  * the first status with a pod IP) and the container start (pod IP to Running, status patch included).
  */
-final class PodStages implements Watcher<Pod> {
+final class PodStages implements ResourceEventHandler<Pod> {
 
     enum Stage { CREATED, BOUND, POD_IP, RUNNING }
 
@@ -34,7 +33,20 @@ final class PodStages implements Watcher<Pod> {
     }
 
     @Override
-    public void eventReceived(Action action, Pod pod) {
+    public void onAdd(Pod pod) {
+        seen(pod);
+    }
+
+    @Override
+    public void onUpdate(Pod oldPod, Pod newPod) {
+        seen(newPod);
+    }
+
+    @Override
+    public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
+    }
+
+    private void seen(Pod pod) {
         long now = System.nanoTime();
         Map<Stage, Long> stages = seen.computeIfAbsent(pod.getMetadata().getName(),
                 name -> new EnumMap<>(Stage.class));
@@ -53,11 +65,6 @@ final class PodStages implements Watcher<Pod> {
         }
     }
 
-    @Override
-    public void onClose(WatcherException cause) {
-        System.err.println("pod watch closed: " + cause.getMessage());
-    }
-
     boolean awaitAllRunning(Duration timeout) throws InterruptedException {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -72,7 +79,7 @@ final class PodStages implements Watcher<Pod> {
 
     /** Per step: median and maximum over the pods, and when the last pod got there. */
     void printBreakdown(PrintStream out) {
-        out.println("  where the pods' time went (as this client's watch saw it):");
+        out.println("  where the pods' time went (as this client's informer saw it):");
         step(out, "created by the ReplicaSet controller", null, Stage.CREATED);
         step(out, "created -> bound (scheduler)", Stage.CREATED, Stage.BOUND);
         step(out, "bound -> pod IP (kubelet pick-up)", Stage.BOUND, Stage.POD_IP);

@@ -1,11 +1,12 @@
 package io.podflow.bench.localkube;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.podflow.localkube.cluster.LocalKube;
 import java.io.IOException;
 import java.time.Duration;
@@ -42,7 +43,11 @@ public final class PodStartupBenchmark {
             PodStages stages = new PodStages(count);
             long start;
             Instant startedAt;
-            try (Watch watch = client.pods().inNamespace(namespace).watch(stages)) {
+            try (SharedIndexInformer<Pod> informer = client.pods().inNamespace(namespace).inform(stages)) {
+                // a watch still being set up would deliver the first seconds of events in one late burst
+                while (!informer.isWatching()) {
+                    Thread.sleep(10);
+                }
                 startedAt = Instant.now();
                 start = System.nanoTime();
                 stages.startedAt(start);
