@@ -68,6 +68,16 @@ class CliFrontendTest {
     }
 
     @Test
+    void helpListsEveryAction() {
+        int exit = cli.run(List.of("help"));
+
+        assertEquals(CliFrontend.SUCCESS, exit, err.toString());
+        for (String action : List.of("run ", "run-application ", "list ", "cancel ", "info ")) {
+            assertTrue(out.toString().contains("  " + action), out.toString());
+        }
+    }
+
+    @Test
     void detachedRunReturnsOnceTheJobIsAccepted() throws IOException {
         acceptUploadsAndJobs();
 
