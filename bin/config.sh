@@ -65,3 +65,19 @@ read_conf() {
 java_opts_for() { # $1 = jobmanager | taskmanager
   printf '%s %s' "$(read_conf env.java.opts)" "$(read_conf "env.java.opts.$1")"
 }
+
+# Prints, on one line, the heap, metaspace and direct memory flags of a $1 (jobmanager | taskmanager) process started
+# with the arguments $2..., derived from its memory options by one short JVM; a split that does not fit the process
+# size fails with one line on stderr. A -Xmx or -Xms in the role's env.java.opts wins over the derived heap.
+jvm_memory_flags() {
+  local output flag flags=() user_heap=false
+  # slf4j's no-op provider spares the start-up of log4j, whose warnings the process itself logs anyway
+  output=$("$JAVA_RUN" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dslf4j.internal.verbosity=WARN \
+    -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -cp "$PODFLOW_CLASSPATH" \
+    io.podflow.common.memory.JvmMemoryFlags "$@") || return 1
+  read -r -a flags <<<"$(sed -n 's/^jvm-memory-flags: //p' <<<"$output")"
+  [[ " $(java_opts_for "$1") " =~ [[:space:]]-Xm[sx] ]] && user_heap=true
+  for flag in "${flags[@]}"; do
+    [[ $user_heap == true && $flag == -Xm[sx]* ]] || printf '%s ' "$flag"
+  done
+}

@@ -31,8 +31,11 @@ launch() { # $1 = instance number, then the arguments; sets command and log_base
   log_base="$FLINK_LOG_DIR/flink-$user-$role-$1-$host"
   shift
   mapfile -t log_opts < <(log_settings "$log_base.log")
+  memory_flags=$(jvm_memory_flags "$role" "$@") || exit 1
+  read -r -a memory_opts <<<"$memory_flags"
   read -r -a java_opts <<<"$(java_opts_for "$role")"
-  command=("$JAVA_RUN" "${java_opts[@]}" "${log_opts[@]}" -cp "$PODFLOW_CLASSPATH" "$main_class" "$@")
+  command=("$JAVA_RUN" "${memory_opts[@]}" "${java_opts[@]}" "${log_opts[@]}" -cp "$PODFLOW_CLASSPATH" \
+    "$main_class" "$@")
 }
 
 case "$action" in

@@ -29,7 +29,8 @@ final class ProcessHeap {
         return usedKilobytes * 1024;
     }
 
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    /** What {@code jcmd <pid> <command>} prints; fails when it does not succeed within a minute. */
+    static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of("jcmd", Long.toString(pid), command)).redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

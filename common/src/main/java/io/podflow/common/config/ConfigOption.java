@@ -122,7 +122,7 @@ public final class ConfigOption<T> {
     }
 
     /** The key, then the deprecated keys, then the fallback keys: the order in which a value is looked up. */
-    List<String> lookupKeys() {
+    public List<String> lookupKeys() {
         List<String> keys = new ArrayList<>(1 + deprecatedKeys.size() + fallbackKeys.size());
         keys.add(key);
         keys.addAll(deprecatedKeys.keySet());

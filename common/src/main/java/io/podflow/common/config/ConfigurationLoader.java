@@ -47,6 +47,12 @@ public final class ConfigurationLoader {
         return load(confDirFrom(System.getenv()), dynamicProperties);
     }
 
+    /** Like {@link #loadFromEnvironment(Map)} but hands each warning to {@code warnings}. */
+    public static Configuration loadFromEnvironment(Map<String, String> dynamicProperties,
+            Consumer<String> warnings) {
+        return load(confDirFrom(System.getenv()), dynamicProperties, warnings);
+    }
+
     /**
      * Collects {@code -Dkey=value} and {@code -D key=value} from command-line arguments; other arguments are left
      * to the caller. A later property overrides an earlier one. Pass only podflow's own arguments, not those after

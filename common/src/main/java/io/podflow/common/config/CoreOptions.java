@@ -12,7 +12,8 @@ public final class CoreOptions {
     public static final ConfigOption<String> JVM_OPTIONS = ConfigOptions.key("env.java.opts")
             .stringType()
             .defaultValue("")
-            .withDescription("JVM options for every podflow process (JobManager and TaskManagers).");
+            .withDescription("JVM options for every podflow process (JobManager and TaskManagers), given after the "
+                    + "memory flags derived from the memory options; an -Xmx or -Xms here replaces the derived heap.");
 
     public static final ConfigOption<String> JOBMANAGER_JVM_OPTIONS = ConfigOptions.key("env.java.opts.jobmanager")
             .stringType()

@@ -26,6 +26,11 @@ public record OptionRule<T>(Predicate<? super T> accepts, String requirement) {
         return new OptionRule<>(value -> value >= 0 && value <= MAX_PORT, "a port from 0 to " + MAX_PORT);
     }
 
+    /** A share of some whole: from 0 (inclusive) to 1 (exclusive). */
+    public static OptionRule<Double> fraction() {
+        return new OptionRule<>(value -> value >= 0 && value < 1, "at least 0 and less than 1");
+    }
+
     public static OptionRule<Duration> positiveDuration() {
         return new OptionRule<>(value -> !value.isNegative() && !value.isZero(), "longer than 0 ms");
     }

@@ -18,7 +18,64 @@ public final class TaskManagerOptions {
             // separate size for the memory inside the JVM that a standalone Flink maps them to
             .withDeprecatedKeys("taskmanager.heap.size")
             .withDeprecatedKey("taskmanager.heap.mb", MemorySize::mebiBytesAsText)
-            .withDescription("Total memory of a TaskManager process: the container's memory request and limit.");
+            .withDescription("Total memory of a TaskManager process: the container's memory request and limit, "
+                    + "split into JVM heap, network memory, framework off-heap, metaspace and JVM overhead. Its JVM "
+                    + "heap (-Xmx and -Xms) is what is left after the others.");
+
+    public static final ConfigOption<MemorySize> FRAMEWORK_OFF_HEAP_MEMORY =
+            ConfigOptions.key("taskmanager.memory.framework.off-heap.size")
+                    .memoryType()
+                    .defaultValue(MemorySize.ofMebiBytes(128))
+                    .withDescription("Direct memory of a TaskManager for its RPC; with the network memory it makes "
+                            + "-XX:MaxDirectMemorySize.");
+
+    public static final ConfigOption<Double> NETWORK_MEMORY_FRACTION =
+            ConfigOptions.key("taskmanager.memory.network.fraction")
+                    .doubleType()
+                    .defaultValue(0.1)
+                    .withValidator(OptionRule.fraction())
+                    .withDescription("Share of the process size less metaspace and JVM overhead that the data "
+                            + "plane's netty buffers may take as direct memory, bounded by "
+                            + "taskmanager.memory.network.min and .max.");
+
+    public static final ConfigOption<MemorySize> NETWORK_MEMORY_MIN =
+            ConfigOptions.key("taskmanager.memory.network.min")
+                    .memoryType()
+                    .defaultValue(MemorySize.ofMebiBytes(64))
+                    .withDescription("Least network memory of a TaskManager, whatever its fraction gives.");
+
+    public static final ConfigOption<MemorySize> NETWORK_MEMORY_MAX =
+            ConfigOptions.key("taskmanager.memory.network.max")
+                    .memoryType()
+                    .defaultValue(MemorySize.ofMebiBytes(1024))
+                    .withDescription("Most network memory of a TaskManager, whatever its fraction gives.");
+
+    public static final ConfigOption<MemorySize> JVM_METASPACE =
+            ConfigOptions.key("taskmanager.memory.jvm-metaspace.size")
+                    .memoryType()
+                    .defaultValue(MemorySize.ofMebiBytes(256))
+                    .withDescription("Metaspace of a TaskManager's JVM (-XX:MaxMetaspaceSize), where classes, "
+                            + "including those of job jars, live.");
+
+    public static final ConfigOption<Double> JVM_OVERHEAD_FRACTION =
+            ConfigOptions.key("taskmanager.memory.jvm-overhead.fraction")
+                    .doubleType()
+                    .defaultValue(0.1)
+                    .withValidator(OptionRule.fraction())
+                    .withDescription("Share of the process size kept for the JVM's own native memory (thread "
+                            + "stacks, code cache, GC), bounded by taskmanager.memory.jvm-overhead.min and .max.");
+
+    public static final ConfigOption<MemorySize> JVM_OVERHEAD_MIN =
+            ConfigOptions.key("taskmanager.memory.jvm-overhead.min")
+                    .memoryType()
+                    .defaultValue(MemorySize.ofMebiBytes(192))
+                    .withDescription("Least JVM overhead of a TaskManager, whatever its fraction gives.");
+
+    public static final ConfigOption<MemorySize> JVM_OVERHEAD_MAX =
+            ConfigOptions.key("taskmanager.memory.jvm-overhead.max")
+                    .memoryType()
+                    .defaultValue(MemorySize.ofMebiBytes(1024))
+                    .withDescription("Most JVM overhead of a TaskManager, whatever its fraction gives.");
 
     public static final ConfigOption<String> RESOURCE_ID = ConfigOptions.key("taskmanager.resource-id")
             .stringType()
