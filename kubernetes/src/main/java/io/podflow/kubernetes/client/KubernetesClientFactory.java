@@ -13,6 +13,7 @@ import java.nio.file.Path;
 /**
  * Opens a Kubernetes client from {@code kubernetes.config.file}, else {@code KUBECONFIG}, else
  * {@code ~/.kube/config}, else the in-cluster service account, in the namespace {@code kubernetes.namespace}.
+ * Every request it sends is counted and logged at DEBUG by {@link ApiRequestCounter}.
  */
 public final class KubernetesClientFactory {
 
@@ -23,10 +24,16 @@ public final class KubernetesClientFactory {
     }
 
     public static KubernetesClient create(Configuration config) {
+        return create(config, new ApiRequestCounter());
+    }
+
+    static KubernetesClient create(Configuration config, ApiRequestCounter requests) {
         Config clientConfig = clientConfig(config);
         clientConfig.setNamespace(config.get(KubernetesConfigOptions.NAMESPACE));
         clientConfig.setRequestRetryBackoffLimit(REQUEST_RETRIES);
-        return new KubernetesClientBuilder().withConfig(clientConfig).build();
+        return new KubernetesClientBuilder().withConfig(clientConfig)
+                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("podflow-request-counter", requests))
+                .build();
     }
 
     /**

@@ -40,6 +40,21 @@ class KubernetesClientFactoryTest {
     }
 
     @Test
+    void everyRequestTheClientSendsIsCounted() throws IOException {
+        Path kubeconfig = kubeconfig(Map.of("mock", client.getConfiguration().getMasterUrl()), "mock");
+        ApiRequestCounter requests = new ApiRequestCounter();
+
+        try (KubernetesClient counted = KubernetesClientFactory.create(Configuration.fromMap(Map.of(
+                "kubernetes.config.file", kubeconfig.toString(), "kubernetes.namespace", "team-a")), requests)) {
+            counted.pods().resource(new PodBuilder().withNewMetadata().withName("p").endMetadata().build()).create();
+            counted.pods().withName("p").get();
+            counted.pods().withName("p").delete();
+        }
+
+        assertEquals(3, requests.sent());
+    }
+
+    @Test
     void theConfiguredContextChoosesTheServer() throws IOException {
         Path kubeconfig = kubeconfig(Map.of("one", "https://one.example:6443", "two", "https://two.example:6443"),
                 "one");
