@@ -40,7 +40,7 @@ final class RestEndpointFinder {
                 + "cluster '" + cluster.clusterId() + "' in namespace '" + cluster.namespace() + "' (no Service "
                 + cluster.names().restService() + "); check -Dkubernetes.cluster-id and -Dkubernetes.namespace, "
                 + "or start it with ./bin/kubernetes-session.sh -Dkubernetes.cluster-id=" + cluster.clusterId()));
-        RestServiceAccess access = RestServiceAccess.of(service, cluster.nodeHost());
+        RestServiceAccess access = RestServiceAccess.of(service, cluster::nodeHost);
         Optional<String> serviceUrl = access.url();
         if (serviceUrl.isPresent()) {
             LOG.debug("REST endpoint of {} from its {} Service: {}", cluster.clusterId(), service.getSpec().getType(),

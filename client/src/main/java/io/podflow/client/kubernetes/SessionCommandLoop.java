@@ -31,7 +31,7 @@ final class SessionCommandLoop {
     /** Runs until {@code stop} or end of input; returns whether the session was stopped. */
     boolean run(BufferedReader in) throws IOException {
         out.println("Attached to session '" + clusterId + "'. "
-                + session.restService().map(service -> RestServiceAccess.of(service, session.nodeHost())
+                + session.restService().map(service -> RestServiceAccess.of(service, session::nodeHost)
                         .instructions()).orElse("Its REST Service does not exist."));
         out.println(COMMANDS);
         String line;

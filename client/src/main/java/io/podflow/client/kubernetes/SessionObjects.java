@@ -1,5 +1,8 @@
 package io.podflow.client.kubernetes;
 
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -17,12 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads what a running cluster consists of and opens port-forwards to its pods, each failed API call turned into a
  * one-line {@link KubernetesApiException}.
  */
 final class SessionObjects {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionObjects.class);
 
     private final KubernetesClient client;
     private final String namespace;
@@ -76,9 +84,25 @@ final class SessionObjects {
                 () -> client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(port));
     }
 
-    /** The host of the API server, standing in for a node's address where the client knows no node. */
+    /**
+     * A node's address (its ExternalIP, else its InternalIP), where a NodePort Service answers; the API server's host
+     * where this client may not list nodes or none has an address, as the API server often runs on a node.
+     */
     String nodeHost() {
-        return client.getMasterUrl().getHost();
+        try {
+            return client.nodes().list(new ListOptionsBuilder().withLimit(1L).build()).getItems().stream()
+                    .map(SessionObjects::address).flatMap(Optional::stream).findFirst()
+                    .orElseGet(() -> client.getMasterUrl().getHost());
+        } catch (KubernetesClientException e) {
+            LOG.debug("Cannot list nodes ({}); taking the API server's host for a node's", e.getMessage());
+            return client.getMasterUrl().getHost();
+        }
+    }
+
+    private static Optional<String> address(Node node) {
+        List<NodeAddress> addresses = node.getStatus() == null ? List.of() : node.getStatus().getAddresses();
+        return Stream.of("ExternalIP", "InternalIP").flatMap(type -> addresses.stream()
+                .filter(address -> type.equals(address.getType())).map(NodeAddress::getAddress)).findFirst();
     }
 
     private static boolean runningAndReady(Pod pod) {

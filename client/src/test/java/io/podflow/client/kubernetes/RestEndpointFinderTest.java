@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -46,7 +47,19 @@ class RestEndpointFinderTest {
     }
 
     @Test
-    void aNodePortServiceIsReachedAtTheNodeAddressAndItsNodePort() {
+    void aNodePortServiceIsReachedAtANodesAddressAndItsNodePort() {
+        restService("NodePort", 30081);
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-1").endMetadata().withNewStatus()
+                .addNewAddress().withType("Hostname").withAddress("node-1").endAddress()
+                .addNewAddress().withType("InternalIP").withAddress("10.0.0.5").endAddress()
+                .addNewAddress().withType("ExternalIP").withAddress("198.51.100.5").endAddress().endStatus().build())
+                .create();
+
+        assertEquals(URI.create("http://198.51.100.5:30081/"), find().uri());
+    }
+
+    @Test
+    void whereNoNodeIsKnownTheApiServersHostStandsInForIt() {
         restService("NodePort", 30081);
 
         assertEquals(URI.create("http://" + client.getMasterUrl().getHost() + ":30081/"), find().uri());

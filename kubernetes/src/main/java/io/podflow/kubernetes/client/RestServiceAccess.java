@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How a user outside the cluster reaches the JobManager's REST Service: an address when the Service type gives
@@ -20,10 +21,11 @@ import java.util.Optional;
 public record RestServiceAccess(Optional<String> url, String instructions) {
 
     /**
-     * Reads the Service as the API server returned it. {@code nodeHost} is a node's address (the API server's host
-     * serves where nodes are not known), used for NodePort and for a LoadBalancer still waiting for its address.
+     * Reads the Service as the API server returned it. {@code nodeHost} gives a node's address (the API server's
+     * host serves where nodes are not known); it is asked only for NodePort and for a LoadBalancer still waiting for
+     * its address.
      */
-    public static RestServiceAccess of(Service service, String nodeHost) {
+    public static RestServiceAccess of(Service service, Supplier<String> nodeHost) {
         String name = service.getMetadata().getName();
         String namespace = service.getMetadata().getNamespace();
         ServicePort port = service.getSpec().getPorts().get(0);
@@ -62,11 +64,11 @@ public record RestServiceAccess(Optional<String> url, String instructions) {
                         + service.getMetadata().getName() + " targets"));
     }
 
-    private static RestServiceAccess nodePort(String nodeHost, ServicePort port, String note) {
+    private static RestServiceAccess nodePort(Supplier<String> nodeHost, ServicePort port, String note) {
         if (port.getNodePort() == null) {
             return new RestServiceAccess(Optional.empty(), "The REST Service has no node port yet" + note);
         }
-        String url = "http://" + nodeHost + ":" + port.getNodePort();
+        String url = "http://" + nodeHost.get() + ":" + port.getNodePort();
         return new RestServiceAccess(Optional.of(url), "The REST endpoint is at " + url + note);
     }
 

@@ -14,7 +14,7 @@ class RestServiceAccessTest {
 
     @Test
     void clusterIpNeedsAPortForward() {
-        RestServiceAccess access = RestServiceAccess.of(service("ClusterIP", null).build(), "10.0.0.1");
+        RestServiceAccess access = RestServiceAccess.of(service("ClusterIP", null).build(), () -> "10.0.0.1");
 
         assertEquals(Optional.empty(), access.url());
         assertEquals("Run 'kubectl port-forward service/s1-rest 8081 -n team-a', then open http://localhost:8081",
@@ -23,7 +23,7 @@ class RestServiceAccessTest {
 
     @Test
     void nodePortIsReachedAtTheNodeAddress() {
-        RestServiceAccess access = RestServiceAccess.of(service("NodePort", 30081).build(), "10.0.0.1");
+        RestServiceAccess access = RestServiceAccess.of(service("NodePort", 30081).build(), () -> "10.0.0.1");
 
         assertEquals(Optional.of("http://10.0.0.1:30081"), access.url());
     }
@@ -33,12 +33,12 @@ class RestServiceAccessTest {
         Service assigned = service("LoadBalancer", 30081).withNewStatus().withNewLoadBalancer().addNewIngress()
                 .withIp("203.0.113.7").endIngress().endLoadBalancer().endStatus().build();
 
-        assertEquals(Optional.of("http://203.0.113.7:8081"), RestServiceAccess.of(assigned, "10.0.0.1").url());
+        assertEquals(Optional.of("http://203.0.113.7:8081"), RestServiceAccess.of(assigned, () -> "10.0.0.1").url());
     }
 
     @Test
     void loadBalancerWithoutAddressFallsBackToItsNodePortMeanwhile() {
-        RestServiceAccess access = RestServiceAccess.of(service("LoadBalancer", 30081).build(), "10.0.0.1");
+        RestServiceAccess access = RestServiceAccess.of(service("LoadBalancer", 30081).build(), () -> "10.0.0.1");
 
         assertEquals(Optional.of("http://10.0.0.1:30081"), access.url());
         assertEquals("The REST endpoint is at http://10.0.0.1:30081 until the load balancer of s1-rest gets an "
