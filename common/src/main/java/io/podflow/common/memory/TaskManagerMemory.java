@@ -8,7 +8,9 @@ import io.podflow.common.config.TaskManagerOptions;
  * Splits {@code taskmanager.memory.process.size} as Flink does for a TaskManager, without the managed memory podflow
  * has no use for: JVM overhead (a bounded fraction of the process), metaspace, network memory (a bounded fraction of
  * what those two leave), framework off-heap, and the heap, which is what is left. Network and framework off-heap are
- * the direct memory netty may take.
+ * the direct memory netty may take. The data plane has no buffer pool of its own to size from the network memory: its
+ * buffers come from netty's allocator as needed, bounded per channel by queued buffers and credits, so the network
+ * memory bounds them only through the JVM's direct memory limit.
  */
 public final class TaskManagerMemory {
 
