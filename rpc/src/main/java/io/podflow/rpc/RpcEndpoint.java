@@ -11,8 +11,10 @@ import java.util.concurrent.Executor;
 /**
  * Base of every server-side component reachable over RPC. An endpoint is backed by one actor whose mailbox is its
  * main thread: gateway calls, {@link #runAsync}, {@link #callAsync} and scheduled runs all execute there one at a
- * time, so endpoint state needs no locks as long as it is touched only from the main thread. Subclasses
- * implement one or more {@link RpcGateway} interfaces; only those interfaces' methods can be called remotely.
+ * time, so endpoint state needs no locks as long as it is touched only from the main thread. That thread may be
+ * the netty I/O thread that read the call, so endpoint code must never block: blocking work goes to an I/O pool
+ * and comes back with {@link #runAsync}. Subclasses implement one or more {@link RpcGateway} interfaces; only those
+ * interfaces' methods can be called remotely.
  */
 public abstract class RpcEndpoint implements RpcGateway {
 
