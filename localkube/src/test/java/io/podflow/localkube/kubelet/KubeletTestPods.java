@@ -2,7 +2,10 @@ package io.podflow.localkube.kubelet;
 
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.podflow.localkube.cluster.LocalKube;
 import java.io.IOException;
@@ -52,6 +55,31 @@ final class KubeletTestPods {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Deployment {@code echo} (pods labelled {@code app=echo}): EchoServer answers every HTTP request on
+     * the pod IP at port 8080 (container port {@code http}) with the pod's name, Ready once the port accepts.
+     */
+    static Deployment echoDeployment(int replicas) {
+        return new DeploymentBuilder()
+                .withNewMetadata().withName("echo").endMetadata()
+                .withNewSpec().withReplicas(replicas)
+                .withNewSelector().addToMatchLabels("app", "echo").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "echo").endMetadata()
+                .withNewSpec().withTerminationGracePeriodSeconds(2L)
+                .addNewContainer().withName("server").withImage("debian:bookworm")
+                .withCommand("java", "/opt/programs/EchoServer.java", "8080")
+                .addNewEnv().withName("POD_IP").withNewValueFrom().withNewFieldRef().withFieldPath("status.podIP")
+                .endFieldRef().endValueFrom().endEnv()
+                .addNewPort().withName("http").withContainerPort(8080).endPort()
+                .withNewReadinessProbe().withNewTcpSocket().withPort(new IntOrString("http")).endTcpSocket()
+                .withPeriodSeconds(1).endReadinessProbe()
+                .addNewVolumeMount().withName("programs").withMountPath("/opt/programs").withReadOnly(true).endVolumeMount()
+                .endContainer()
+                .addNewVolume().withName("programs").withNewHostPath().withPath(programs().toString())
+                .endHostPath().endVolume()
+                .endSpec().endTemplate().endSpec().build();
     }
 
     static Pod awaitPod(KubernetesClient client, String namespace, String name, Predicate<Pod> condition) {

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.podflow.localkube.cluster.LocalKube;
 import io.podflow.localkube.cluster.LocalKubeExtension;
@@ -33,24 +32,7 @@ class PodNetworkingIT {
             TestNamespace namespace) {
         KubernetesClient client = localKube.client();
         String ns = namespace.name();
-        client.apps().deployments().inNamespace(ns).resource(new DeploymentBuilder()
-                .withNewMetadata().withName("echo").endMetadata()
-                .withNewSpec().withReplicas(2)
-                .withNewSelector().addToMatchLabels("app", "echo").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "echo").endMetadata()
-                .withNewSpec().withTerminationGracePeriodSeconds(2L)
-                .addNewContainer().withName("server").withImage("debian:bookworm")
-                .withCommand("java", "/opt/programs/EchoServer.java", "8080")
-                .addNewEnv().withName("POD_IP").withNewValueFrom().withNewFieldRef().withFieldPath("status.podIP")
-                .endFieldRef().endValueFrom().endEnv()
-                .addNewPort().withName("http").withContainerPort(8080).endPort()
-                .withNewReadinessProbe().withNewTcpSocket().withPort(new IntOrString("http")).endTcpSocket()
-                .withPeriodSeconds(1).endReadinessProbe()
-                .addNewVolumeMount().withName("programs").withMountPath("/opt/programs").withReadOnly(true).endVolumeMount()
-                .endContainer()
-                .addNewVolume().withName("programs").withNewHostPath().withPath(KubeletTestPods.programs().toString())
-                .endHostPath().endVolume()
-                .endSpec().endTemplate().endSpec().build()).create();
+        client.apps().deployments().inNamespace(ns).resource(KubeletTestPods.echoDeployment(2)).create();
         client.services().inNamespace(ns).resource(new ServiceBuilder()
                 .withNewMetadata().withName("echo").endMetadata()
                 .withNewSpec().addToSelector("app", "echo").addNewPort().withPort(8080)
