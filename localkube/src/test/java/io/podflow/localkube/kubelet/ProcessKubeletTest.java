@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -42,12 +43,7 @@ class ProcessKubeletTest {
 
     @Test
     void runsBoundPodsReportsThemAndStopsTheirProcessesOnClose() throws IOException {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NodeHeartbeat.LEASE_NAMESPACE)
-                .endMetadata().build()).create();
-        kubelet = new ProcessKubelet(client, new KubeletOptions(state.resolve("kubeconfig"), state, 2, Optional.empty(),
-                state.resolve("dist"), NodeCapacity.DEFAULT, Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), "127.0.0.1", 6443, Optional.empty()));
-        kubelet.start();
+        startKubelet(2);
         assertEquals(2, client.nodes().list().getItems().size());
 
         client.services().inNamespace("ns").resource(new ServiceBuilder().withNewMetadata().withName("jm")
@@ -74,6 +70,40 @@ class ProcessKubeletTest {
         kubelet = null;
 
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
+    void podWhoseConfigMapIsCreatedAfterItStartsOnceTheConfigMapExistsAndReadsIt() throws IOException {
+        startKubelet(1);
+        client.pods().inNamespace("ns").resource(new PodBuilder(pod("jm-1", "localkube-node-1", "app", "jm"))
+                .editSpec().editFirstContainer()
+                .withCommand("/bin/sh", "-c", "cat /opt/flink/conf/flink-conf.yaml; sleep 600")
+                .addNewVolumeMount().withName("conf").withMountPath("/opt/flink/conf").endVolumeMount().endContainer()
+                .addNewVolume().withName("conf").withNewConfigMap().withName("flink-config-s1").endConfigMap().endVolume()
+                .endSpec().build()).create();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.pods().inNamespace("ns").withName("jm-1").get(),
+                pod -> pod.getStatus() != null && pod.getStatus().getContainerStatuses().stream()
+                        .anyMatch(s -> s.getState().getWaiting() != null
+                                && "CreateContainerConfigError".equals(s.getState().getWaiting().getReason())));
+        client.configMaps().inNamespace("ns").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("flink-config-s1").endMetadata().addToData("flink-conf.yaml", "jobmanager.rpc.port: 6123")
+                .build()).create();
+
+        awaitRunning("jm-1");
+        Path log = state.resolve("pods/ns_jm-1/main.log");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(log)
+                && Files.readString(log).contains("jobmanager.rpc.port: 6123"));
+    }
+
+    private void startKubelet(int nodes) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NodeHeartbeat.LEASE_NAMESPACE)
+                .endMetadata().build()).create();
+        kubelet = new ProcessKubelet(client, new KubeletOptions(state.resolve("kubeconfig"), state, nodes,
+                Optional.empty(), state.resolve("dist"), NodeCapacity.DEFAULT, Duration.ofSeconds(1),
+                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(2), "127.0.0.1", 6443,
+                Optional.empty()));
+        kubelet.start();
     }
 
     private Pod awaitRunning(String name) {
