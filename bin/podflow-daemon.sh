@@ -10,7 +10,9 @@ set -euo pipefail
 action=$1 role=$2 main_class=$3
 shift 3
 host=$(hostname)
-user=${USER:-$(id -un 2>/dev/null || echo podflow)}
+# a uid without a passwd entry (runAsUser: 9999) makes id print the number and fail: one name either way
+user=${USER:-$(id -un 2>/dev/null | head -n 1)}
+user=${user:-podflow}
 
 pid_file() { # $1 = instance number
   printf '%s/flink-%s-%s-%s.pid' "$FLINK_PID_DIR" "$user" "$role" "$1"

@@ -44,6 +44,8 @@ final class StandaloneClusterProcesses implements AutoCloseable {
         }
         Files.createDirectories(home);
         run(List.of("cp", "-a", distribution + "/.", home.toString()), home);
+        // the shared distribution's log/ collects logs of pods localkube ran from it: a fresh install has none
+        run(List.of("find", home.resolve("log").toString(), "-mindepth", "1", "-delete"), home);
         StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(home);
         cluster.writeConfiguration();
         return cluster;
