@@ -53,8 +53,11 @@ public final class KubernetesRestConnection {
                     ? RestRequestHeaders.from(environmentHeaders, config.get(RestOptions.AUTHENTICATION_TOKEN))
                     : RestRequestHeaders.from(null, cluster.restToken().orElse(null));
             return new ClusterConnection(new RestClusterClient(endpoint.uri(), headers, requestTimeout), () -> {
-                endpoint.close();
-                client.close();
+                try {
+                    endpoint.close();
+                } finally {
+                    client.close();
+                }
             });
         } catch (RuntimeException e) {
             client.close();
