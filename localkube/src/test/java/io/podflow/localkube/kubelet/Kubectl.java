@@ -34,7 +34,10 @@ final class Kubectl {
 
     /** Runs {@code kubectl args} with {@code stdin} (null: none) to its end. */
     Result runWithInput(String stdin, String... args) {
-        Process process = start(args);
+        return finish(start(args), stdin, args);
+    }
+
+    private static Result finish(Process process, String stdin, String... args) {
         try {
             CompletableFuture<String> out = drain(process.getInputStream());
             CompletableFuture<String> err = drain(process.getErrorStream());
@@ -56,10 +59,26 @@ final class Kubectl {
         }
     }
 
+    /** Runs {@code kubectl args} on a terminal of {@code rows} x {@code columns}, as {@code kubectl -it} needs. */
+    Result inTerminal(int rows, int columns, String... args) {
+        List<String> words = new ArrayList<>(command(args));
+        String line = "stty rows " + rows + " cols " + columns + "; exec " + words.stream()
+                .map(word -> "'" + word.replace("'", "'\\''") + "'").collect(java.util.stream.Collectors.joining(" "));
+        return finish(start(List.of("script", "--quiet", "--return", "--command", line, "/dev/null")), null, args);
+    }
+
     /** Starts {@code kubectl args} in the background (for -f and port-forward); the caller ends it. */
     Process start(String... args) {
+        return start(command(args));
+    }
+
+    private List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "-n", namespace));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private static Process start(List<String> command) {
         try {
             return new ProcessBuilder(command).start();
         } catch (IOException e) {

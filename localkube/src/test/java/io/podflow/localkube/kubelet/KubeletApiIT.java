@@ -85,6 +85,20 @@ class KubeletApiIT {
     }
 
     @Test
+    void execWithATtyGivesTheCommandATerminalOfTheUsersSize(LocalKube localKube, TestNamespace namespace) {
+        Kubectl kubectl = new Kubectl(localKube.kubeconfig(), namespace.name());
+        startShellPod(localKube.client(), namespace.name(), "talker", "exec sleep 600", Optional.empty());
+
+        // script gives kubectl a terminal of 43 rows and 132 columns; the command prints the size its own
+        // terminal gets once kubectl's first resize message has been applied (which signals SIGWINCH)
+        Kubectl.Result result = kubectl.inTerminal(43, 132, "exec", "-it", "talker", "--", "sh", "-c",
+                "tty; trap 'stty size; exit 0' WINCH; while :; do sleep 0.1; done");
+
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.out().contains("/dev/pts/") && result.out().contains("43 132"), result.toString());
+    }
+
+    @Test
     void runAsUserRunsTheCommandAndExecAsThatUser(LocalKube localKube, TestNamespace namespace) throws IOException {
         Kubectl kubectl = new Kubectl(localKube.kubeconfig(), namespace.name());
         startShellPod(localKube.client(), namespace.name(), "flink", "touch /tmp/written; exec sleep 600",
