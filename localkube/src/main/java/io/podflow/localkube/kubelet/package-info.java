@@ -29,5 +29,9 @@
  * and {@code <svc>.<ns>.svc.cluster.local} map to the Running and Ready pods the selector picks (all of
  * them for a headless Service, one for a ClusterIP Service). Cluster IPs are never used. Pods share the
  * host's network namespace: a server must bind its pod IP ({@code status.podIP}), not {@code 0.0.0.0}.
+ *
+ * <p>The kubelet API ({@link io.podflow.localkube.kubelet.api}: container logs, exec and port-forward over
+ * SPDY/3.1) listens on each node address at port 10250, and NodePort and LoadBalancer Services answer on
+ * loopback ({@link io.podflow.localkube.kubelet.exposure}). {@code securityContext.runAsUser} is honoured.
  */
 package io.podflow.localkube.kubelet;
