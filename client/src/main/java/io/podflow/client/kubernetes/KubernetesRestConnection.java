@@ -49,9 +49,13 @@ public final class KubernetesRestConnection {
             SessionObjects cluster = new SessionObjects(client, config.get(KubernetesConfigOptions.NAMESPACE),
                     new KubernetesObjectNames(ClusterIds.validate(configured.trim())));
             RestEndpoint endpoint = new RestEndpointFinder(cluster).find();
-            Map<String, String> headers = userGaveCredentials(config, environmentHeaders)
-                    ? RestRequestHeaders.from(environmentHeaders, config.get(RestOptions.AUTHENTICATION_TOKEN))
-                    : RestRequestHeaders.from(null, cluster.restToken().orElse(null));
+            Map<String, String> headers;
+            try {
+                headers = headers(config, environmentHeaders, cluster);
+            } catch (RuntimeException e) {
+                endpoint.close();
+                throw e;
+            }
             return new ClusterConnection(new RestClusterClient(endpoint.uri(), headers, requestTimeout), () -> {
                 try {
                     endpoint.close();
@@ -63,6 +67,14 @@ public final class KubernetesRestConnection {
             client.close();
             throw e;
         }
+    }
+
+    /** The user's own credentials when given, else the token in the cluster's Secret. */
+    private static Map<String, String> headers(Configuration config, String environmentHeaders,
+            SessionObjects cluster) {
+        return userGaveCredentials(config, environmentHeaders)
+                ? RestRequestHeaders.from(environmentHeaders, config.get(RestOptions.AUTHENTICATION_TOKEN))
+                : RestRequestHeaders.from(null, cluster.restToken().orElse(null));
     }
 
     private static boolean userGaveCredentials(Configuration config, String environmentHeaders) {
