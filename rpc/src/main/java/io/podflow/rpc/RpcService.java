@@ -11,7 +11,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.podflow.common.config.Configuration;
 import io.podflow.rpc.transport.HandshakeProof;
@@ -37,7 +40,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -66,7 +68,7 @@ public final class RpcService {
     private final Map<String, RpcEndpoint> allEndpoints = new ConcurrentHashMap<>();
     private final Map<String, RpcEndpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
-    private final AtomicInteger serverConnections = new AtomicInteger();
+    private final ChannelGroup serverConnections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicLong actorCounter = new AtomicLong();
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
     private volatile boolean closing;
@@ -120,8 +122,7 @@ public final class RpcService {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        serverConnections.incrementAndGet();
-                        channel.closeFuture().addListener(closed -> serverConnections.decrementAndGet());
+                        serverConnections.add(channel);
                         pipeline.initServer(channel.pipeline(), dispatch);
                     }
                 });
@@ -281,6 +282,8 @@ public final class RpcService {
                 LOG.warn("Not every endpoint of RPC service {} stopped within {}", hostPort(), SHUTDOWN_WAIT);
             }
             serverChannel.close().awaitUninterruptibly();
+            // peers must see their connections end now, not whenever the I/O threads get round to it
+            serverConnections.close().awaitUninterruptibly(SHUTDOWN_WAIT.toMillis());
             connections.values().forEach(ClientConnection::close);
             shutDownTransportAndActors();
             termination.complete(null);
@@ -350,7 +353,7 @@ public final class RpcService {
 
     /** Open server-side connections, authenticated or not; for tests that check nothing is held. */
     int serverConnectionCount() {
-        return serverConnections.get();
+        return serverConnections.size();
     }
 
     private String hostPort() {
