@@ -84,7 +84,7 @@ class NativeFailureIT {
             Path secondOutput = dist.workPath(namespace + "-killed-jvm");
             JobID second = runningJob(rest.client(), secondOutput);
 
-            PodProcesses.jvm(kube, namespace, taskManager(2)).destroyForcibly();
+            PodProcesses.jvm(kube, namespace, taskManager(2)).orElseThrow().destroyForcibly();
 
             awaitFinished(rest.client(), second);
             assertExact(secondOutput);

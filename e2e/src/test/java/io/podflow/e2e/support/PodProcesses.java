@@ -6,6 +6,7 @@ import io.podflow.localkube.kubelet.api.PodFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -20,17 +21,21 @@ public final class PodProcesses {
     private PodProcesses() {
     }
 
-    /** The JVM of the pod's podflow container (the TaskManager or JobManager process). */
-    public static ProcessHandle jvm(LocalKube kube, String namespace, String pod) throws IOException {
+    /**
+     * The JVM of the pod's podflow container (the TaskManager or JobManager process); empty while the container is
+     * still starting (a Running pod may not have reached its JVM yet) or after it ended.
+     */
+    public static Optional<ProcessHandle> jvm(LocalKube kube, String namespace, String pod) throws IOException {
         Path pidFile = new PodFiles(kube.home().resolve("pods")).pidFile(new ContainerRef(namespace, pod,
                 MAIN_CONTAINER));
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
         long pid = Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
-        ProcessHandle container = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("pod " + namespace
-                + "/" + pod + " has no process " + pid));
         // the recorded process may be a launcher that started the JVM
-        return Stream.concat(Stream.of(container), container.descendants())
+        return ProcessHandle.of(pid).flatMap(container -> Stream.concat(Stream.of(container), container.descendants())
                 .filter(process -> process.info().command().filter(command -> command.endsWith("/java")).isPresent())
-                .findFirst().orElseThrow(() -> new AssertionError("pod " + namespace + "/" + pod + " runs no JVM"));
+                .findFirst());
     }
 
     /** A file as the process sees it, through its own mount namespace (its volumes are mounted only there). */
