@@ -54,11 +54,13 @@ final class ApiRequestLog {
         Matcher request = REQUEST.matcher(log);
         while (request.find()) {
             long number = Long.parseLong(request.group(2));
-            if (number > from && number <= to && request.group(3).equals("POST") && request.group(4).endsWith("/pods")) {
+            boolean podCreation = request.group(3).equals("POST") && request.group(4).endsWith("/pods");
+            if (number > from && number <= to && podCreation) {
                 times.add(Instant.from(LOG_TIME.parse(request.group(1))));
             }
         }
-        return times.isEmpty() ? Optional.empty() : Optional.of(new Instant[] {times.get(0), times.get(times.size() - 1)});
+        return times.isEmpty() ? Optional.empty()
+                : Optional.of(new Instant[] {times.get(0), times.get(times.size() - 1)});
     }
 
     /** Requests numbered {@code from} (exclusive) to {@code to} (inclusive), counted by method and path shape. */

@@ -89,14 +89,16 @@ final class BenchSession implements AutoCloseable {
                 throw new IllegalStateException("flink run printed no job id:\n" + output);
             }
             JobID job = JobID.fromHexString(id.group(1));
-            Waiting.until(() -> allTasksRunning(job), timeout, "all tasks of job " + job + " RUNNING");
+            Waiting.until(() -> allTasksRunning(job), Waiting.REMOTE_POLL, timeout,
+                    "all tasks of job " + job + " RUNNING");
             long end = System.nanoTime();
             long requestsAtRunning = requestLog().last();
             rest.client().cancelJob(job);
-            Waiting.until(() -> rest.client().jobStatus(job) == JobStatus.CANCELED, timeout, "job " + job + " CANCELED");
+            Waiting.until(() -> rest.client().jobStatus(job) == JobStatus.CANCELED, Waiting.REMOTE_POLL, timeout,
+                    "job " + job + " CANCELED");
             Waiting.until(() -> client.pods().inNamespace(namespace).withLabel("app", clusterId)
-                    .withLabel("component", "taskmanager").list().getItems().isEmpty(), timeout,
-                    "the TaskManager pods released");
+                    .withLabel("component", "taskmanager").list().getItems().isEmpty(), Waiting.REMOTE_POLL,
+                    timeout, "the TaskManager pods released");
             ApiRequestLog requests = requestLog();
             long requestsAfter = requests.last();
             RoundTimes times = new RoundTimes(RoundTimes.since(start, milestones, Milestone.SEEN, parallelism),

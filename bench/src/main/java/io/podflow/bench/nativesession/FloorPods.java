@@ -62,7 +62,7 @@ final class FloorPods {
             creators.shutdownNow();
             client.pods().inNamespace(namespace).withLabel(LABEL, LABEL_VALUE).withGracePeriod(0).delete();
             Waiting.until(() -> client.pods().inNamespace(namespace).withLabel(LABEL, LABEL_VALUE).list().getItems()
-                    .isEmpty(), timeout, "the floor pods gone");
+                    .isEmpty(), Waiting.REMOTE_POLL, timeout, "the floor pods gone");
         }
     }
 

@@ -36,7 +36,8 @@ final class Report {
     void summary() {
         double floor = median(floors, RoundTimes::done);
         double nativeDone = median(natives, round -> round.times().done());
-        out.printf("median floor %.0f ms, median native %.0f ms, ratio of medians %.2fx (target 1.3x); load average %s%n",
+        out.printf("median floor %.0f ms, median native %.0f ms, ratio of medians %.2fx (target 1.3x);"
+                + " load average %s%n",
                 floor, nativeDone, nativeDone / floor, LoadAverage.read());
         out.printf("native medians: flink run exited %.0f ms, JM's first / last pod POST %.0f / %.0f ms, TM pods seen"
                 + " %.0f ms, Running %.0f ms, tasks RUNNING %.0f ms; floor medians: pods seen %.0f ms, Running %.0f ms,"
