@@ -83,8 +83,28 @@ public final class NativeSessionBenchmark {
                 System.out.println("the JobManager's log: " + jobManagerLog);
             }
         } finally {
-            deleteTree(work);
             deleteNamespace(client, namespace);
+            deleteTree(work);
+        }
+    }
+
+    /** Deletes the namespace, waiting out an API server that other engineers' tests stop for a while. */
+    private static void deleteNamespace(KubernetesClient client, String namespace) throws InterruptedException {
+        try {
+            Waiting.until(() -> {
+                try {
+                    client.namespaces().withName(namespace).delete();
+                    return true;
+                } catch (KubernetesClientException e) {
+                    return false;
+                }
+            }, Waiting.REMOTE_POLL, NAMESPACE_DELETE_TIMEOUT, "the namespace deleted");
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            // not thrown: it would hide whatever ended the run
+            System.err.println("Could not delete namespace " + namespace + " (" + e.getMessage()
+                    + "); delete it with: kubectl delete namespace " + namespace);
         }
     }
 
@@ -109,18 +129,6 @@ public final class NativeSessionBenchmark {
         Files.writeString(conf.resolve("log4j2.properties"), "\n" + ApiRequestLog.LOGGER_CONFIG,
                 StandardOpenOption.APPEND);
         return conf;
-    }
-
-    /** Deletes the namespace, waiting out an API server that other engineers' tests stop for a while. */
-    private static void deleteNamespace(KubernetesClient client, String namespace) throws Exception {
-        Waiting.until(() -> {
-            try {
-                client.namespaces().withName(namespace).delete();
-                return true;
-            } catch (KubernetesClientException e) {
-                return false;
-            }
-        }, NAMESPACE_DELETE_TIMEOUT, "namespace " + namespace + " deleted (delete it with kubectl delete namespace)");
     }
 
     private static void deleteTree(Path root) throws Exception {
