@@ -37,8 +37,10 @@ public abstract class RpcEndpoint implements RpcGateway {
 
     /** Runs {@link #onStart()} on the main thread and makes the endpoint reachable at {@link #getAddress()}. */
     public final void start() {
-        actor.tell(new MainThreadMessage.Start(), ActorRef.noSender());
+        // published first: onStart may at once tell a peer to call back (a JobMaster registering with the
+        // ResourceManager), and that call must find the endpoint; calls queue behind Start in the mailbox
         rpcService.publish(this);
+        actor.tell(new MainThreadMessage.Start(), ActorRef.noSender());
     }
 
     /** Called on the main thread when the endpoint starts; a failure stops the endpoint. */

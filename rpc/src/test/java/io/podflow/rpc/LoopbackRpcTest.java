@@ -54,6 +54,29 @@ class LoopbackRpcTest {
     }
 
     @Test
+    void anEndpointOfTheSameServiceToldFromOnStartCanCallBackAtOnce() throws Exception {
+        // as a JobMaster registering with the ResourceManager of its own JobManager, which then connects back
+        CompletableFuture<String> callBack = new CompletableFuture<>();
+        EchoEndpoint callsBack = new EchoEndpoint(server, "calls-back") {
+            @Override
+            protected void onStart() {
+                server.connect(getAddress(), EchoGateway.class).thenCompose(peer -> peer.echo("back"))
+                        .whenComplete((text, error) -> {
+                            if (error == null) {
+                                callBack.complete(text);
+                            } else {
+                                callBack.completeExceptionally(error);
+                            }
+                        });
+            }
+        };
+
+        callsBack.start();
+
+        assertEquals("back", callBack.get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
     void tellsArriveInOrderOnTheMainThread() throws Exception {
         for (int i = 0; i < 50; i++) {
             remote.remember("m" + i);
