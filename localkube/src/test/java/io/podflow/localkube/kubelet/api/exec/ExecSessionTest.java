@@ -105,11 +105,14 @@ class ExecSessionTest {
     @Test
     void withATtyTheCommandGetsATerminalThatFollowsTheClientsSize() {
         EmbeddedChannel channel = session(new ExecRequest(List.of("sh", "-c",
-                "test -t 0 && trap 'stty size; exit 0' WINCH; while :; do sleep 0.1; done"), true, true, false, true));
+                "test -t 0 && trap 'stty size; exit 0' WINCH && echo trapping; while :; do sleep 0.1; done"), true, true,
+                false, true));
         open(channel, ERROR, "error");
         open(channel, STDIN, "stdin");
         open(channel, STDOUT, "stdout");
         open(channel, RESIZE, "resize");
+        // a resize before the shell set its trap would go unseen (SIGWINCH is ignored by default)
+        await().atMost(Duration.ofSeconds(30)).until(() -> frames.text(STDOUT).contains("trapping"));
         channel.writeInbound(new DefaultSpdyDataFrame(RESIZE,
                 Unpooled.copiedBuffer("{\"Width\":100,\"Height\":40}", StandardCharsets.UTF_8)));
 
