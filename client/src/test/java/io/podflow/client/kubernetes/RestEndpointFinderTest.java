@@ -12,12 +12,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.internal.WebSocketMessage;
-import io.podflow.client.rest.RestClusterClient;
 import io.podflow.kubernetes.naming.KubernetesLabels;
 import io.podflow.kubernetes.naming.KubernetesObjectNames;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -107,13 +107,13 @@ class RestEndpointFinderTest {
                         + overview.length() + "\r\n\r\n" + overview))
                 .done().always();
 
-        try (RestEndpoint endpoint = find()) {
+        try (RestEndpoint endpoint = find(); Socket local = new Socket(endpoint.uri().getHost(),
+                endpoint.uri().getPort())) {
             assertNotEquals(podPort, endpoint.uri().getPort());
-            RestClusterClient client = new RestClusterClient(endpoint.uri(), Map.of(), Duration.ofSeconds(30));
-            // the mock streams its answer as soon as a forward opens, which on a loaded machine can race the
-            // forward's own set-up and end that one connection empty; a real JobManager answers the request
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                    .until(() -> client.get("/overview").get("taskmanagers").asInt() == 2);
+            local.getOutputStream().write("GET /overview HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            // a connection to the local port is forwarded through the API server to the JobManager pod's REST port
+            await().atMost(Duration.ofSeconds(60)).until(() -> server.getLastRequest().getPath(),
+                    path -> path.equals("/api/v1/namespaces/" + NAMESPACE + "/pods/s1-jm/portforward?ports=" + podPort));
         }
     }
 
