@@ -56,6 +56,24 @@ log4j1_untranslatable() { # $1 = properties file
   done
 }
 
+# Prints, one a line, the options a pod hands every podflow process through its environment, as the image's
+# entrypoint and commands written for Flink's image (`jobmanager.sh start` in a ConfigMap-mounted conf/) both start
+# processes through these scripts: POD_IP is the address to bind servers to (pods that share one host network, as
+# on localkube, each own an IP, so 0.0.0.0 would take the port from every other pod); PODFLOW_CLUSTER_SECRET and
+# PODFLOW_REST_AUTHENTICATION_TOKEN (e.g. from a Secret) become the cluster secret and REST token. They come before
+# the command's own arguments, so a -D given there wins.
+pod_env_properties() {
+  if [ -n "${POD_IP:-}" ]; then
+    printf '%s\n' "-Djobmanager.bind-host=$POD_IP" "-Drest.bind-address=$POD_IP" "-Dtaskmanager.bind-host=$POD_IP"
+  fi
+  if [ -n "${PODFLOW_CLUSTER_SECRET:-}" ]; then
+    printf '%s\n' "-Dcluster.secret=$PODFLOW_CLUSTER_SECRET"
+  fi
+  if [ -n "${PODFLOW_REST_AUTHENTICATION_TOKEN:-}" ]; then
+    printf '%s\n' "-Drest.authentication.token=$PODFLOW_REST_AUTHENTICATION_TOKEN"
+  fi
+}
+
 # Prints the value of KEY in flink-conf.yaml (the last one wins), or nothing.
 read_conf() {
   [ -f "$FLINK_CONF_DIR/flink-conf.yaml" ] || return 0
@@ -67,15 +85,20 @@ java_opts_for() { # $1 = jobmanager | taskmanager
 }
 
 # Prints, on one line, the heap, metaspace and direct memory flags of a $1 (jobmanager | taskmanager) process started
-# with the arguments $2..., derived from its memory options by one short JVM; a split that does not fit the process
-# size fails with one line on stderr. A -Xmx or -Xms in the role's env.java.opts wins over the derived heap.
+# with the arguments $2...: those in PODFLOW_JVM_MEMORY_FLAGS, which a pod built by podflow carries (derived where the
+# pod was built, from the same options), else derived from its memory options by one short JVM; a split that does not
+# fit the process size fails with one line on stderr. A -Xmx or -Xms in the role's env.java.opts wins over either.
 jvm_memory_flags() {
   local output flag flags=() user_heap=false
-  # slf4j's no-op provider spares the start-up of log4j, whose warnings the process itself logs anyway
-  output=$("$JAVA_RUN" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dslf4j.internal.verbosity=WARN \
-    -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -cp "$PODFLOW_CLASSPATH" \
-    io.podflow.common.memory.JvmMemoryFlags "$@") || return 1
-  read -r -a flags <<<"$(sed -n 's/^jvm-memory-flags: //p' <<<"$output")"
+  if [ -n "${PODFLOW_JVM_MEMORY_FLAGS:-}" ]; then
+    read -r -a flags <<<"$PODFLOW_JVM_MEMORY_FLAGS"
+  else
+    # slf4j's no-op provider spares the start-up of log4j, whose warnings the process itself logs anyway
+    output=$("$JAVA_RUN" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dslf4j.internal.verbosity=WARN \
+      -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -cp "$PODFLOW_CLASSPATH" \
+      io.podflow.common.memory.JvmMemoryFlags "$@") || return 1
+    read -r -a flags <<<"$(sed -n 's/^jvm-memory-flags: //p' <<<"$output")"
+  fi
   [[ " $(java_opts_for "$1") " =~ [[:space:]]-Xm[sx] ]] && user_heap=true
   for flag in "${flags[@]}"; do
     [[ $user_heap == true && $flag == -Xm[sx]* ]] || printf '%s ' "$flag"

@@ -36,8 +36,9 @@ launch() { # $1 = instance number, then the arguments; sets command and log_base
   memory_flags=$(jvm_memory_flags "$role" "$@") || exit 1
   read -r -a memory_opts <<<"$memory_flags"
   read -r -a java_opts <<<"$(java_opts_for "$role")"
+  mapfile -t pod_opts < <(pod_env_properties)
   command=("$JAVA_RUN" "${memory_opts[@]}" "${java_opts[@]}" "${log_opts[@]}" -cp "$PODFLOW_CLASSPATH" \
-    "$main_class" "$@")
+    "$main_class" ${pod_opts[@]+"${pod_opts[@]}"} "$@")
 }
 
 case "$action" in

@@ -8,7 +8,7 @@
 # PODFLOW_CLUSTER_SECRET and PODFLOW_REST_AUTHENTICATION_TOKEN become -Dcluster.secret and
 # -Drest.authentication.token; every other argument is passed to the process as given.
 # With POD_IP set, servers bind to it (jobmanager.bind-host, rest.bind-address, taskmanager.bind-host) unless the
-# arguments say otherwise.
+# arguments say otherwise. bin/podflow-daemon.sh does both (see pod_env_properties in bin/config.sh).
 set -euo pipefail
 
 FLINK_HOME=${FLINK_HOME:-$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)}
@@ -46,17 +46,6 @@ enable_built_in_plugins() {
   done
 }
 
-secret_properties=()
-[ -n "${PODFLOW_CLUSTER_SECRET:-}" ] && secret_properties+=("-Dcluster.secret=$PODFLOW_CLUSTER_SECRET")
-[ -n "${PODFLOW_REST_AUTHENTICATION_TOKEN:-}" ] \
-  && secret_properties+=("-Drest.authentication.token=$PODFLOW_REST_AUTHENTICATION_TOKEN")
-
-# Pods that share one host network (localkube) each own an IP, so a server bound to 0.0.0.0 would take its port
-# from every other pod. Given first, so the same -D among the arguments wins.
-bind_properties=()
-[ -n "${POD_IP:-}" ] && bind_properties+=("-Djobmanager.bind-host=$POD_IP" "-Drest.bind-address=$POD_IP" \
-  "-Dtaskmanager.bind-host=$POD_IP")
-
 # A zip keeps its entry names uncompressed, so a class is found in lib/ without a JDK's jar tool.
 has_class() { # $1 = fully qualified class name
   local entry jar
@@ -75,8 +64,7 @@ run_in_foreground() { # $1 = role (jobmanager | taskmanager), $2 = main class, t
     echo "This podflow build cannot run '$mode' yet: $main_class is not in $FLINK_HOME/lib." >&2
     exit 1
   fi
-  exec "$FLINK_HOME/bin/podflow-daemon.sh" start-foreground "$role" "$main_class" \
-    ${bind_properties[@]+"${bind_properties[@]}"} ${secret_properties[@]+"${secret_properties[@]}"} "$@"
+  exec "$FLINK_HOME/bin/podflow-daemon.sh" start-foreground "$role" "$main_class" "$@"
 }
 
 if [ $# -eq 0 ]; then
