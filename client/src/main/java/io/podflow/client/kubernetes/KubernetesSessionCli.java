@@ -1,6 +1,7 @@
 package io.podflow.client.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.podflow.client.cli.CliArgumentException;
 import io.podflow.client.cli.CliFrontend;
 import io.podflow.client.cli.PythonJobs;
 import io.podflow.client.kubernetes.SessionReadiness.SessionNotReadyException;
@@ -96,9 +97,13 @@ public final class KubernetesSessionCli {
             rejectNonProperties(args);
             ConfigurationLoader.parseDynamicProperties(args).forEach(config::setString);
             return Boolean.parseBoolean(config.getString(ATTACHED_KEY, "false")) ? attach(config) : start(config);
-        } catch (IllegalConfigurationException e) {
+        } catch (CliArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
+            return CliFrontend.USAGE;
+        } catch (IllegalConfigurationException e) {
+            // the message names the option and what to give instead; the usage line would not help
+            err.println(e.getMessage());
             return CliFrontend.USAGE;
         } catch (KubernetesApiException | SessionNotReadyException e) {
             err.println(e.getMessage());
@@ -145,12 +150,12 @@ public final class KubernetesSessionCli {
     }
 
     /** Only {@code -Dkey=value} and {@code -D key=value} are understood; anything else is a typo worth stopping on. */
-    private static void rejectNonProperties(List<String> args) {
+    private static void rejectNonProperties(List<String> args) throws CliArgumentException {
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("-D")) {
                 i++;
             } else if (!args.get(i).startsWith("-D")) {
-                throw new IllegalConfigurationException("Unknown argument '" + args.get(i) + "'");
+                throw new CliArgumentException("Unknown argument '" + args.get(i) + "'");
             }
         }
     }

@@ -123,6 +123,25 @@ class KubernetesSessionCliTest {
     }
 
     @Test
+    void anInvalidOptionValueIsOneLineSayingWhatToGiveInstead() {
+        assertEquals(CliFrontend.USAGE, run("", "-Dkubernetes.cluster-id=s1", IN_NAMESPACE,
+                "-Dkubernetes.env.secretKeyRef=env:FOO_ENV,secret:foo_secret,key:foo_key"));
+
+        assertEquals("kubernetes.env.secretKeyRef: secret name 'foo_secret' is not a DNS-1123 subdomain: use "
+                + "lower-case letters, digits, '-' and '.', starting and ending with a letter or digit "
+                + "(e.g. 'foo-secret')\n", errors());
+        assertNothingInNamespace();
+    }
+
+    @Test
+    void anArgumentThatIsNotAnOptionIsFollowedByTheUsage() {
+        assertEquals(CliFrontend.USAGE, run("", "--bogus", IN_NAMESPACE));
+
+        assertEquals(List.of("Unknown argument '--bogus'", "usage: kubernetes-session.sh"), errors().lines()
+                .map(line -> line.replaceAll(" \\[-D.*", "")).toList());
+    }
+
+    @Test
     void aFailureHalfWayLeavesNothingBehind() {
         server.expect().post().withPath("/api/v1/namespaces/" + NAMESPACE + "/services")
                 .andReturn(500, new StatusBuilder().withCode(500).withMessage("etcd is down").build()).once();
