@@ -13,6 +13,7 @@ final class CommonPodSteps {
         return List.of(
                 new MainContainerStep(settings.image(), settings.pullPolicy(), settings.pullSecrets(), ports),
                 new ResourcesStep(settings.memory(), settings.cpu()),
+                new JvmMemoryStep(settings.jvmMemory()),
                 new ConfigMountStep(settings.names().configMap(), settings.confDir()),
                 new EnvironmentStep(Map.of("FLINK_LOG_DIR", settings.logDir())),
                 new SecretVolumesStep(settings.secretMounts()),

@@ -6,6 +6,9 @@ import io.podflow.common.config.ContainerEnvOptions;
 import io.podflow.common.config.JobManagerOptions;
 import io.podflow.common.config.MemorySize;
 import io.podflow.common.config.TaskManagerOptions;
+import io.podflow.common.memory.JobManagerMemory;
+import io.podflow.common.memory.JvmMemory;
+import io.podflow.common.memory.TaskManagerMemory;
 import io.podflow.kubernetes.KubernetesConfigOptions;
 import io.podflow.kubernetes.KubernetesConfigOptions.ImagePullPolicy;
 import io.podflow.kubernetes.naming.ClusterIds;
@@ -13,11 +16,14 @@ import io.podflow.kubernetes.naming.KubernetesObjectNames;
 import java.util.List;
 import java.util.Map;
 
-/** Every option a JobManager or TaskManager pod is built from, read and checked once. */
+/**
+ * Every option a JobManager or TaskManager pod is built from, read and checked once; a memory split that does not fit
+ * the process size fails here, with the line the start script would print.
+ */
 public record PodSettings(KubernetesObjectNames names, String namespace, String image, ImagePullPolicy pullPolicy,
         List<String> pullSecrets, String serviceAccount, Map<String, String> userLabels,
         Map<String, String> annotations, Map<String, String> nodeSelector, List<Toleration> tolerations,
-        MemorySize memory, double cpu, Map<String, String> env, List<SecretMount> secretMounts,
+        MemorySize memory, JvmMemory jvmMemory, double cpu, Map<String, String> env, List<SecretMount> secretMounts,
         List<SecretEnvVar> secretEnv, String confDir, String logDir, String entryPath, ClusterPorts ports) {
 
     public static PodSettings forJobManager(Configuration config) {
@@ -30,7 +36,8 @@ public record PodSettings(KubernetesObjectNames names, String namespace, String 
                 config.get(KubernetesConfigOptions.JOBMANAGER_ANNOTATIONS),
                 config.get(KubernetesConfigOptions.JOBMANAGER_NODE_SELECTOR),
                 Tolerations.fromConfig(config, KubernetesConfigOptions.JOBMANAGER_TOLERATIONS),
-                config.get(JobManagerOptions.PROCESS_MEMORY), config.get(KubernetesConfigOptions.JOBMANAGER_CPU),
+                config.get(JobManagerOptions.PROCESS_MEMORY), JobManagerMemory.of(config),
+                config.get(KubernetesConfigOptions.JOBMANAGER_CPU),
                 config.getPrefixed(ContainerEnvOptions.JOBMANAGER_ENV), SecretMount.fromConfig(config),
                 SecretEnvVar.fromConfig(config), config.get(KubernetesConfigOptions.FLINK_CONF_DIR),
                 config.get(KubernetesConfigOptions.FLINK_LOG_DIR), config.get(KubernetesConfigOptions.ENTRY_PATH),
@@ -49,7 +56,7 @@ public record PodSettings(KubernetesObjectNames names, String namespace, String 
                 config.get(KubernetesConfigOptions.TASKMANAGER_ANNOTATIONS),
                 config.get(KubernetesConfigOptions.TASKMANAGER_NODE_SELECTOR),
                 Tolerations.fromConfig(config, KubernetesConfigOptions.TASKMANAGER_TOLERATIONS),
-                config.get(TaskManagerOptions.PROCESS_MEMORY), cpu,
+                config.get(TaskManagerOptions.PROCESS_MEMORY), TaskManagerMemory.of(config), cpu,
                 config.getPrefixed(ContainerEnvOptions.TASKMANAGER_ENV), SecretMount.fromConfig(config),
                 SecretEnvVar.fromConfig(config), config.get(KubernetesConfigOptions.FLINK_CONF_DIR),
                 config.get(KubernetesConfigOptions.FLINK_LOG_DIR), config.get(KubernetesConfigOptions.ENTRY_PATH),

@@ -46,6 +46,10 @@ class TaskManagerPodCreatorTest {
                     KubernetesLabels.COMPONENT_TASKMANAGER)).list().getItems();
             assertEquals(12, listed.size());
             assertTrue(listed.stream().allMatch(pod -> "Never".equals(pod.getSpec().getRestartPolicy())));
+            // the container starts its one JVM with these flags, rather than a second JVM to derive them
+            assertTrue(listed.stream().allMatch(pod -> pod.getSpec().getContainers().get(0).getEnv().stream()
+                    .anyMatch(variable -> variable.getName().equals("PODFLOW_JVM_MEMORY_FLAGS")
+                            && variable.getValue().startsWith("-Xmx"))));
 
             CompletableFuture.allOf(listed.stream().map(pod -> creator.delete(pod.getMetadata().getName()))
                     .toArray(CompletableFuture[]::new)).join();

@@ -70,6 +70,18 @@ class JobManagerSpecFactoryTest {
     }
 
     @Test
+    void theJobManagerContainerCarriesTheJvmMemoryFlagsOfItsProcessSize() {
+        JobManagerSpec spec = create(Map.of("kubernetes.cluster-id", "s1", "jobmanager.memory.process.size", "768m"));
+
+        Map<String, String> env = spec.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+                .stream().filter(variable -> variable.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+        // 768m - JVM overhead 192m - metaspace 256m - off-heap 128m
+        assertEquals("-Xmx201326592 -Xms201326592 -XX:MaxMetaspaceSize=268435456 -XX:MaxDirectMemorySize=134217728",
+                env.get("PODFLOW_JVM_MEMORY_FLAGS"));
+    }
+
+    @Test
     void applicationModeStartsTheApplicationEntrypoint() {
         JobManagerSpec spec = JobManagerSpecFactory.create(Configuration.fromMap(Map.of("kubernetes.cluster-id", "a1")),
                 Mode.APPLICATION, "secret", "token", Map.of());
@@ -140,6 +152,8 @@ class JobManagerSpecFactoryTest {
                 "kubernetes.rest-service.exposed.type", "ExternalName")));
         assertThrows(IllegalConfigurationException.class, () -> create(Map.of("kubernetes.cluster-id", "s1",
                 "kubernetes.secrets", "foo_secret:/opt/foo")));
+        assertThrows(IllegalConfigurationException.class, () -> create(Map.of("kubernetes.cluster-id", "s1",
+                "jobmanager.memory.process.size", "512m")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.podflow.kubernetes.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.podflow.common.config.Configuration;
+import io.podflow.common.config.IllegalConfigurationException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +40,23 @@ class TaskManagerPodFactoryTest {
         assertEquals(List.of(6122, 6121), container.getPorts().stream().map(ContainerPort::getContainerPort).toList());
         assertEquals(List.of("kubernetes-taskmanager", "-Dtaskmanager.resource-id=s1-taskmanager-1-3",
                 "-Djobmanager.rpc.address=s1.default"), container.getArgs());
+        // overhead 409m, metaspace 256m, network 343m and framework off-heap 128m: the heap is the 2960m left
+        assertEquals(new EnvVar("PODFLOW_JVM_MEMORY_FLAGS", "-Xmx" + mebiBytes(2960) + " -Xms" + mebiBytes(2960)
+                + " -XX:MaxMetaspaceSize=" + mebiBytes(256) + " -XX:MaxDirectMemorySize=" + mebiBytes(343 + 128), null),
+                env(container).get("PODFLOW_JVM_MEMORY_FLAGS"));
         Map<String, String> labels = pod.getMetadata().getLabels();
         assertEquals("s1", labels.get("app"));
         assertEquals("taskmanager", labels.get("component"));
         assertEquals("flink-native-kubernetes", labels.get("type"));
+    }
+
+    @Test
+    void aProcessSizeTheMemoryDoesNotFitInIsRefusedBeforeAnyPod() {
+        IllegalConfigurationException refused = assertThrows(IllegalConfigurationException.class,
+                () -> create(Map.of("taskmanager.memory.process.size", "600m")));
+
+        assertTrue(refused.getMessage().startsWith("taskmanager.memory.process.size (600m) leaves nothing for the JVM"
+                + " heap"), refused.getMessage());
     }
 
     @Test
@@ -64,8 +79,7 @@ class TaskManagerPodFactoryTest {
                 .create("s1-taskmanager-1-1");
 
         Container container = pod.getSpec().getContainers().get(0);
-        Map<String, EnvVar> env = container.getEnv().stream()
-                .collect(Collectors.toMap(EnvVar::getName, variable -> variable));
+        Map<String, EnvVar> env = env(container);
         assertEquals("s3.jar", env.get("ENABLE_BUILT_IN_PLUGINS").getValue());
         assertTrue(!env.containsKey("ONLY_JM"));
         assertEquals("foo_key", env.get("FOO_ENV").getValueFrom().getSecretKeyRef().getKey());
@@ -91,6 +105,14 @@ class TaskManagerPodFactoryTest {
         assertEquals("s1-taskmanager-1-1", first.getMetadata().getName());
         assertEquals(first.getSpec().getVolumes(), second.getSpec().getVolumes());
         assertEquals(first.getSpec().getContainers().get(0).getEnv(), second.getSpec().getContainers().get(0).getEnv());
+    }
+
+    private static Map<String, EnvVar> env(Container container) {
+        return container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, variable -> variable));
+    }
+
+    private static String mebiBytes(long mebiBytes) {
+        return Long.toString(mebiBytes << 20);
     }
 
     private static String source(Volume volume) {
