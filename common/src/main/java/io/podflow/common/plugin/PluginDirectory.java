@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -30,6 +31,15 @@ public final class PluginDirectory {
 
     private PluginDirectory(List<PluginClassLoader> plugins) {
         this.plugins = plugins;
+    }
+
+    /** Where a process finds its plugins: {@code FLINK_PLUGINS_DIR}, else {@code $FLINK_HOME/plugins}. */
+    public static Path locate(Map<String, String> env) {
+        String configured = env.get("FLINK_PLUGINS_DIR");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(env.getOrDefault("FLINK_HOME", ".")).resolve("plugins");
     }
 
     /** The plugins under {@code directory}, sorted by name; none when it does not exist. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -50,6 +51,13 @@ class PluginDirectoryTest {
         assertSame(Logger.class, alpha.loadClass(Logger.class.getName()));
         assertSame(PluginDirectory.class, alpha.loadClass(PluginDirectory.class.getName()));
         assertThrows(ClassNotFoundException.class, () -> alpha.loadClass(Test.class.getName()));
+    }
+
+    @Test
+    void flinkPluginsDirOverridesThePluginsFolderOfFlinkHome() {
+        assertEquals(Path.of("/opt/flink/plugins"), PluginDirectory.locate(Map.of("FLINK_HOME", "/opt/flink")));
+        assertEquals(Path.of("/srv/plugins"), PluginDirectory.locate(Map.of("FLINK_HOME", "/opt/flink",
+                "FLINK_PLUGINS_DIR", "/srv/plugins")));
     }
 
     @Test
