@@ -18,13 +18,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Computes a container's environment the way a kubelet does: kubelet-provided variables first,
+ * Computes the environment a kubelet declares for a container: kubelet-provided variables first,
  * then {@code envFrom} sources in order, then {@code env} entries (which may refer to earlier
- * variables with {@code $(VAR)}).
+ * variables with {@code $(VAR)}). The image's env and the runtime's defaults go beneath it
+ * ({@link io.podflow.localkube.kubelet.container.ContainerEnvironment}).
  */
 public final class EnvResolver {
-
-    static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private final ClusterObjects objects;
     private final String apiServerHost;
@@ -38,11 +37,9 @@ public final class EnvResolver {
         this.nodeCapacity = nodeCapacity;
     }
 
-    /** The full environment of {@code container}; throws {@link ContainerConfigException} on a missing reference. */
+    /** The declared environment of {@code container}; throws {@link ContainerConfigException} on a missing reference. */
     public Map<String, String> resolve(Pod pod, Container container, String podIp, String hostIp) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", DEFAULT_PATH);
-        env.put("HOME", "/root");
         env.put("HOSTNAME", pod.getMetadata().getName());
         env.put("KUBERNETES_SERVICE_HOST", apiServerHost);
         env.put("KUBERNETES_SERVICE_PORT", Integer.toString(apiServerPort));

@@ -16,8 +16,10 @@ import java.util.Optional;
 /**
  * Maps image names (tag and registry ignored) to local {@link ImageRoot}s.
  *
- * <p>{@code podflow} and {@code flink} map to the podflow distribution at {@code /opt/flink}; a
- * YAML file adds more:
+ * <p>{@code podflow} and {@code flink} map to the podflow distribution at {@code /opt/flink}, laid out as
+ * the official Flink image: owned by {@code flink} (9999:9999), with {@code FLINK_HOME} set, its
+ * {@code bin/} first on the PATH and an empty {@code log/}. A YAML file adds more ({@code owner}, {@code env}
+ * and {@code emptyDirs} are optional; without an owner the image stays root's):
  *
  * <pre>
  * images:
@@ -26,6 +28,10 @@ import java.util.Optional;
  *     mountPoint: /opt/app
  *     entrypoint: [/opt/app/run.sh]
  *     workingDir: /opt/app
+ *     owner: "1000:1000"
+ *     env:
+ *       APP_HOME: /opt/app
+ *     emptyDirs: [logs]
  * </pre>
  */
 public final class ImageMapping {
@@ -75,7 +81,11 @@ public final class ImageMapping {
     }
 
     private static ImageRoot distribution(Path podflowDist) {
-        return new ImageRoot(podflowDist, FLINK_HOME, List.of(), FLINK_HOME);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("FLINK_HOME", FLINK_HOME);
+        env.put("PATH", FLINK_HOME + "/bin:" + ImageRoot.DEFAULT_PATH);
+        return new ImageRoot(podflowDist, FLINK_HOME, List.of(), FLINK_HOME, Optional.of(ImageOwner.FLINK), env,
+                List.of("log"));
     }
 
     // The distribution may be (re)built while the kubelet runs, so its entrypoint is looked up per use.
@@ -84,8 +94,7 @@ public final class ImageMapping {
             return root;
         }
         if (Files.isRegularFile(root.rootDir().resolve(DIST_ENTRYPOINT))) {
-            return new ImageRoot(root.rootDir(), root.mountPoint(), List.of(FLINK_HOME + "/" + DIST_ENTRYPOINT),
-                    root.workingDir());
+            return root.withEntrypoint(List.of(FLINK_HOME + "/" + DIST_ENTRYPOINT));
         }
         return root;
     }
@@ -104,9 +113,25 @@ public final class ImageMapping {
             List<String> entrypoint = new ArrayList<>();
             entry.path("entrypoint").forEach(word -> entrypoint.add(word.asText()));
             String workingDir = entry.path("workingDir").asText(mountPoint);
-            roots.put(name, new ImageRoot(Path.of(required(entry, "root", file)), mountPoint, entrypoint, workingDir));
+            Optional<ImageOwner> owner = Optional.ofNullable(entry.get("owner")).map(JsonNode::asText)
+                    .map(text -> ownerOf(text, name, file));
+            Map<String, String> env = new LinkedHashMap<>();
+            entry.path("env").fields().forEachRemaining(variable -> env.put(variable.getKey(),
+                    variable.getValue().asText()));
+            List<String> emptyDirs = new ArrayList<>();
+            entry.path("emptyDirs").forEach(dir -> emptyDirs.add(dir.asText()));
+            roots.put(name, new ImageRoot(Path.of(required(entry, "root", file)), mountPoint, entrypoint, workingDir,
+                    owner, env, emptyDirs));
         }
         return roots;
+    }
+
+    private static ImageOwner ownerOf(String text, String image, Path file) {
+        try {
+            return ImageOwner.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("image mapping " + file + ", image " + image + ": " + e.getMessage(), e);
+        }
     }
 
     private static String required(JsonNode entry, String field, Path file) {

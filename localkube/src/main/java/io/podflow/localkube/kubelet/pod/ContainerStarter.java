@@ -5,9 +5,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.podflow.localkube.kubelet.ContainerConfigException;
 import io.podflow.localkube.kubelet.container.ContainerCommand;
+import io.podflow.localkube.kubelet.container.ContainerEnvironment;
 import io.podflow.localkube.kubelet.container.ContainerInitScript;
 import io.podflow.localkube.kubelet.container.ContainerLauncher;
+import io.podflow.localkube.kubelet.container.ContainerMount;
 import io.podflow.localkube.kubelet.container.ContainerProcess;
+import io.podflow.localkube.kubelet.container.ImageLayer;
 import io.podflow.localkube.kubelet.container.MountSpec;
 import io.podflow.localkube.kubelet.container.ProcessRecords;
 import io.podflow.localkube.kubelet.container.ProcessUser;
@@ -61,17 +64,22 @@ final class ContainerStarter {
                         sandbox.hostIp()));
             }
         }
-        Map<String, String> env = envResolver.resolve(pod, container, sandbox.ip(), sandbox.hostIp());
+        Map<String, String> declared = envResolver.resolve(pod, container, sandbox.ip(), sandbox.hostIp());
         Optional<ImageRoot> image = images.resolve(container.getImage());
         if (image.isEmpty() && imagesWarnedAbout.add(container.getImage())) {
             LOG.warn("image {} has no local mapping; its containers run on the host filesystem", container.getImage());
         }
-        ContainerCommand command = ContainerCommand.of(container, image, env).runningAs(ProcessUser.of(pod, container));
+        ContainerCommand command = ContainerCommand.of(container, image, declared)
+                .runningAs(ProcessUser.of(pod, container));
+        Map<String, String> env = ContainerEnvironment.of(image, declared);
         Path scratch = sandbox.scratchDir(container.getName());
         createDirectory(scratch);
-        List<MountSpec> mounts = withPrivateTmp(mounts(container, image, sandbox), scratch,
+        // a restarted container starts from its image again, as a new container would
+        PodSandbox.deleteTree(sandbox.layerDir(container.getName()));
+        List<ContainerMount> mounts = withPrivateTmp(mounts(container, image, sandbox), scratch,
                 sandbox.tmpDir(container.getName()));
-        List<Boolean> files = mounts.stream().map(mount -> Files.isRegularFile(mount.source())).toList();
+        List<Boolean> files = mounts.stream()
+                .map(mount -> mount instanceof MountSpec bind && Files.isRegularFile(bind.source())).toList();
         String hostname = Optional.ofNullable(pod.getSpec().getHostname()).orElse(pod.getMetadata().getName());
         String script = ContainerInitScript.render("container " + container.getName() + " of pod "
                 + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName(), scratch, mounts, files,
@@ -89,12 +97,13 @@ final class ContainerStarter {
     }
 
     /**
-     * Image root first, then volumes parents-first, then the hosts file: binding {@code /etc/hosts}
+     * Image layer first, then volumes parents-first, then the hosts file: binding {@code /etc/hosts}
      * early would force a volume under {@code /etc} to create its mount point on the host.
      */
-    private static List<MountSpec> mounts(Container container, Optional<ImageRoot> image, PodSandbox sandbox) {
-        List<MountSpec> mounts = new ArrayList<>();
-        image.ifPresent(root -> mounts.add(new MountSpec(root.rootDir(), root.mountPoint(), false)));
+    private static List<ContainerMount> mounts(Container container, Optional<ImageRoot> image, PodSandbox sandbox) {
+        List<ContainerMount> mounts = new ArrayList<>();
+        image.ifPresent(root -> mounts.add(new ImageLayer(root.rootDir(), root.mountPoint(),
+                sandbox.layerDir(container.getName()), root.owner(), root.emptyDirs())));
         List<VolumeMount> volumeMounts = new ArrayList<>(container.getVolumeMounts());
         volumeMounts.sort(Comparator.comparingInt((VolumeMount mount) -> depth(mount.getMountPath()))
                 .thenComparing(VolumeMount::getMountPath));
@@ -119,15 +128,15 @@ final class ContainerStarter {
      * {@code hsperfdata_root/1}. Skipped when a mount source or the scratch directory lives under
      * {@code /tmp} (the private one would hide it before it is bound).
      */
-    static List<MountSpec> withPrivateTmp(List<MountSpec> mounts, Path scratch, Path privateTmp) {
+    static List<ContainerMount> withPrivateTmp(List<ContainerMount> mounts, Path scratch, Path privateTmp) {
         Path hostTmp = Path.of("/tmp");
-        boolean needsHostTmp = scratch.toAbsolutePath().startsWith(hostTmp)
-                || mounts.stream().anyMatch(mount -> mount.source().toAbsolutePath().startsWith(hostTmp));
+        boolean needsHostTmp = scratch.toAbsolutePath().startsWith(hostTmp) || mounts.stream()
+                .flatMap(mount -> mount.hostPaths().stream()).anyMatch(path -> path.toAbsolutePath().startsWith(hostTmp));
         if (needsHostTmp) {
             return mounts;
         }
         createDirectory(privateTmp);
-        List<MountSpec> withTmp = new ArrayList<>();
+        List<ContainerMount> withTmp = new ArrayList<>();
         withTmp.add(new MountSpec(privateTmp, "/tmp", false));
         withTmp.addAll(mounts);
         return withTmp;

@@ -1,14 +1,22 @@
 package io.podflow.localkube.kubelet.pod;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A pod's share of the host: its loopback IP and node IP, and its state directory
  * {@code <state-dir>/pods/<namespace>_<name>} holding container logs, init scripts, pid files,
- * materialized volumes and the hosts file.
+ * image layers, materialized volumes and the hosts file.
  */
 final class PodSandbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PodSandbox.class);
 
     private final Path dir;
     private final String ip;
@@ -62,6 +70,11 @@ final class PodSandbox {
         return dir.resolve("tmp").resolve(container);
     }
 
+    /** The upper and work directories of the container's image layer, on disk: what it writes there can be big. */
+    Path layerDir(String container) {
+        return dir.resolve("layers").resolve(container);
+    }
+
     Path scratchDir(String container) {
         return dir.resolve("scratch").resolve(container);
     }
@@ -73,5 +86,17 @@ final class PodSandbox {
 
     void volumesMaterialized(Map<String, Path> volumes) {
         this.volumes = Map.copyOf(volumes);
+    }
+
+    /** Deletes {@code dir} and everything below it, as far as it can; what is left is logged. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", dir, e.getMessage());
+        }
     }
 }

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -435,7 +434,7 @@ public final class PodWorker implements Runnable {
         runtimes.remove(key);
         dirty.remove(key);
         ipPool.release(runtime.sandbox().ip());
-        deleteRecursively(runtime.sandbox().dir());
+        PodSandbox.deleteTree(runtime.sandbox().dir());
         LOG.info("pod {} removed", key);
     }
 
@@ -552,7 +551,7 @@ public final class PodWorker implements Runnable {
             live.add(PodSandbox.directoryOf(podsDir, pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
         }
         try (Stream<Path> dirs = Files.list(podsDir)) {
-            dirs.filter(dir -> !live.contains(dir)).forEach(PodWorker::deleteRecursively);
+            dirs.filter(dir -> !live.contains(dir)).forEach(PodSandbox::deleteTree);
         } catch (IOException e) {
             LOG.warn("cannot clean {}: {}", podsDir, e.getMessage());
         }
@@ -563,17 +562,6 @@ public final class PodWorker implements Runnable {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", dir, e.getMessage());
         }
     }
 }

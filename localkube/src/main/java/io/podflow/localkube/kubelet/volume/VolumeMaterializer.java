@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,10 @@ public final class VolumeMaterializer {
                         + " projected and hostPath are supported)");
             }
             createDirectory(dir);
+            if (volume.getEmptyDir() != null) {
+                // any user the containers run as may write it, as Kubernetes makes emptyDirs 0777
+                worldWritable(dir);
+            }
             files.ifPresent(list -> VolumeWriter.write(dir, list));
             paths.put(volume.getName(), dir);
         }
@@ -169,6 +174,14 @@ public final class VolumeMaterializer {
             throw new ContainerConfigException("hostPath " + path + " is not a directory");
         }
         return path;
+    }
+
+    private static void worldWritable(Path dir) {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + dir + " writable for every user", e);
+        }
     }
 
     private static void createDirectory(Path dir) {

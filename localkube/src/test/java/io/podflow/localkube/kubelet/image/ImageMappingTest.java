@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +63,48 @@ class ImageMappingTest {
         assertEquals(other, app.rootDir());
         assertEquals(List.of("/opt/app/run.sh", "--verbose"), app.entrypoint());
         assertEquals("/opt/app", app.workingDir());
-        assertEquals("/tmp", mapping.resolve("tools").orElseThrow().workingDir());
+        ImageRoot tools = mapping.resolve("tools").orElseThrow();
+        assertEquals("/tmp", tools.workingDir());
+        assertEquals(Optional.empty(), tools.owner(), "without an owner the image stays root's");
+        assertEquals(Map.of(), tools.env());
+        assertEquals(List.of(), tools.emptyDirs());
         assertEquals(dist, mapping.resolve("flink").orElseThrow().rootDir());
+    }
+
+    @Test
+    void theDistributionIsOwnedByTheFlinkUserWithFlinkHomeAndItsBinFirstOnThePath() {
+        ImageRoot flink = ImageMapping.load(dist, Optional.empty()).resolve("flink:latest").orElseThrow();
+
+        assertEquals(Optional.of(new ImageOwner(9999, 9999)), flink.owner());
+        assertEquals("/opt/flink", flink.env().get("FLINK_HOME"));
+        assertEquals("/opt/flink/bin:" + ImageRoot.DEFAULT_PATH, flink.env().get("PATH"));
+        assertEquals(List.of("log"), flink.emptyDirs(), "log files of the tree's own runs are no part of the image");
+    }
+
+    @Test
+    void mappingFileGivesAnImageAnOwnerEnvAndEmptyDirs(@TempDir Path other) throws IOException {
+        Path file = other.resolve("images.yaml");
+        Files.writeString(file, "images:\n  - name: app\n    root: /srv/app\n    mountPoint: /opt/app\n"
+                + "    owner: \"1000:2000\"\n    env:\n      APP_HOME: /opt/app\n      MODE: batch\n"
+                + "    emptyDirs: [logs]\n");
+
+        ImageRoot app = ImageMapping.load(dist, Optional.of(file)).resolve("app").orElseThrow();
+
+        assertEquals(Optional.of(new ImageOwner(1000, 2000)), app.owner());
+        assertEquals(Map.of("APP_HOME", "/opt/app", "MODE", "batch"), app.env());
+        assertEquals(List.of("logs"), app.emptyDirs());
+    }
+
+    @Test
+    void anOwnerThatIsNotUidColonGidIsRejectedNamingTheImage(@TempDir Path other) throws IOException {
+        Path file = other.resolve("images.yaml");
+        Files.writeString(file, "images:\n  - name: app\n    root: /srv/app\n    mountPoint: /opt/app\n"
+                + "    owner: flink\n");
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ImageMapping.load(dist, Optional.of(file)));
+        assertTrue(error.getMessage().contains("image app: owner 'flink' is not of the form uid:gid"),
+                error.getMessage());
     }
 
     @Test

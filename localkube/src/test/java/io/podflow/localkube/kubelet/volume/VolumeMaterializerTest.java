@@ -47,6 +47,8 @@ class VolumeMaterializerTest {
         assertEquals("s3cret", Files.readString(password));
         assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(password)));
         assertTrue(Files.isDirectory(paths.get("scratch")));
+        assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(paths.get("scratch"))),
+                "an emptyDir is writable for whatever user a container runs as");
         assertEquals("tm-0", Files.readString(paths.get("info").resolve("name")));
     }
 
