@@ -1,5 +1,8 @@
 package io.podflow.taskmanager;
 
+import io.podflow.common.metrics.MetricGroup;
+import io.podflow.common.metrics.MetricRegistry;
+import io.podflow.common.metrics.PublishedGauge;
 import io.podflow.protocol.AllocationID;
 import io.podflow.protocol.ExecutionState;
 import io.podflow.protocol.JobMasterGateway;
@@ -27,6 +30,7 @@ import io.podflow.taskmanager.classloading.JobClassLoaders;
 import io.podflow.taskmanager.exchange.DataExchange;
 import io.podflow.taskmanager.slot.SlotTable;
 import io.podflow.taskmanager.task.Task;
+import io.podflow.taskmanager.task.TaskMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,14 +61,23 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private final HeartbeatMonitor<JobID> jobMasterHeartbeats;
     private final Map<JobID, JobMasterConnection> jobMasters = new HashMap<>();
     private final Map<ExecutionAttemptID, Task> tasks = new HashMap<>();
+    private final MetricGroup metrics;
+    private final PublishedGauge slotsAvailable;
 
     private ResourceManagerGateway resourceManager;
     private int registrationAttempt;
     private String lastRegistrationProblem;
     private ScheduledRun nextTick;
 
+    /** A TaskExecutor whose metrics no reporter sees. */
     public TaskExecutor(RpcService rpcService, TaskExecutorSettings settings, JarProvider jars, DataExchange exchange,
             FatalErrorHandler fatalErrors) {
+        this(rpcService, settings, jars, exchange, fatalErrors, new MetricRegistry().group("taskmanager", Map.of()));
+    }
+
+    /** @param metrics the TaskManager's group: its slots and every task attempt's metrics go there */
+    public TaskExecutor(RpcService rpcService, TaskExecutorSettings settings, JarProvider jars, DataExchange exchange,
+            FatalErrorHandler fatalErrors, MetricGroup metrics) {
         super(rpcService, ENDPOINT_NAME);
         this.settings = settings;
         this.location = new TaskManagerLocation(settings.resourceId(), getAddress(), settings.dataHost(),
@@ -77,6 +90,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 settings.registrationMaxBackoff());
         this.resourceManagerHeartbeat = new HeartbeatMonitor<>(settings.heartbeats().timeout());
         this.jobMasterHeartbeats = new HeartbeatMonitor<>(settings.heartbeats().timeout());
+        this.metrics = metrics;
+        metrics.publishedGauge("taskSlotsTotal").set(slots.size());
+        this.slotsAvailable = metrics.publishedGauge("taskSlotsAvailable");
+        slotsAvailable.set(slots.freeCount());
     }
 
     public TaskManagerLocation location() {
@@ -191,6 +208,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         } catch (RuntimeException refused) {
             return CompletableFuture.failedFuture(refused);
         }
+        slotsAvailable.set(slots.freeCount());
         JobMasterConnection jobMaster = connectJobMaster(jobId, jobMasterAddress, jobMasterId);
         jobMaster.gateway()
                 .thenCompose(gateway -> gateway.offerSlots(location,
@@ -233,6 +251,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         tasks.values().stream().filter(task -> task.deployment().allocationId().equals(allocationId))
                 .forEach(Task::cancel);
         slots.free(allocationId).ifPresent(slot -> {
+            slotsAvailable.set(slots.freeCount());
             if (resourceManager != null) {
                 resourceManager.notifySlotFreed(slots.slotId(slot.index()), allocationId);
             }
@@ -250,6 +269,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             List<TaskLoad> loads = tasks.values().stream().map(Task::deployment)
                     .filter(deployment -> deployment.jobId().equals(jobId))
                     .flatMap(deployment -> exchange.sampleLoad(deployment.attemptId()).stream()).toList();
+            loads.forEach(load -> tasks.get(load.attemptId()).metrics().publish(load));
             jobMaster.gateway().thenAccept(gateway -> gateway.heartbeatFromTaskManager(settings.resourceId(), loads));
         }
     }
@@ -279,7 +299,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                     + " (" + deployment.subtaskName() + ") is already running here"));
         }
         Task task = new Task(deployment, classLoaders, exchange, state -> runAsync(() -> onTaskState(state)),
-                settings.cancellationTimeout(), fatalErrors);
+                settings.cancellationTimeout(), fatalErrors, TaskMetrics.of(metrics, deployment));
         tasks.put(deployment.attemptId(), task);
         task.start();
         LOG.info("Deployed {} (attempt {}) into slot {}", deployment.subtaskName(), deployment.attemptId(),
@@ -289,7 +309,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     private void onTaskState(TaskExecutionState state) {
         if (state.state().isTerminal()) {
-            tasks.remove(state.attemptId());
+            Task ended = tasks.remove(state.attemptId());
+            if (ended != null) {
+                ended.metrics().close();
+            }
         }
         if (state.state() == ExecutionState.FAILED || state.state() == ExecutionState.CANCELED) {
             // the job will be restarted or ended; what this attempt's peers left in the channels must not reach

@@ -3,6 +3,7 @@ package io.podflow.taskmanager;
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.MemorySize;
 import io.podflow.common.config.TaskManagerOptions;
+import io.podflow.common.metrics.MetricRegistry;
 import io.podflow.jobmanager.resourcemanager.ResourceManager;
 import io.podflow.jobmanager.resourcemanager.StandaloneResourceManagerDriver;
 import io.podflow.jobmanager.resourcemanager.WorkerSpec;
@@ -106,6 +107,11 @@ class TaskExecutorTest {
     }
 
     private TaskExecutor startTaskExecutor(String secret, String resourceId, Duration cancellationTimeout) {
+        return startTaskExecutor(secret, resourceId, cancellationTimeout, new MetricRegistry());
+    }
+
+    private TaskExecutor startTaskExecutor(String secret, String resourceId, Duration cancellationTimeout,
+            MetricRegistry metrics) {
         RpcService rpc = startRpc(secret);
         Configuration config = new Configuration()
                 .set(RpcOptions.JOBMANAGER_ADDRESS, "127.0.0.1")
@@ -119,7 +125,8 @@ class TaskExecutorTest {
                 .set(HeartbeatOptions.TIMEOUT, FAST_HEARTBEATS.timeout());
         TaskExecutorSettings settings = TaskExecutorSettings.from(config, rpc.getHost(), rpc.getPort());
         TaskExecutor taskExecutor = new TaskExecutor(rpc, settings, new LocalDirectoryJarProvider(jars),
-                new LocalDataExchange(settings.resourceId()), fatalErrors::add);
+                new LocalDataExchange(settings.resourceId()), fatalErrors::add,
+                metrics.group("taskmanager", Map.of("tm_id", resourceId)));
         taskExecutor.start();
         return taskExecutor;
     }
@@ -168,6 +175,35 @@ class TaskExecutorTest {
         TaskManagerInfo info = infoOf("tm-registers").orElseThrow();
         assertEquals(2, info.slotsTotal());
         assertEquals(2, info.slotsFree());
+    }
+
+    @Test
+    void itsMetricsShowItsSlotsAsTheyAreTakenAndFreedAndEachRunningTask() throws Exception {
+        MetricRegistry metrics = new MetricRegistry();
+        TaskExecutor taskExecutor = startTaskExecutor(SECRET, "tm-metrics", Duration.ofSeconds(5), metrics);
+        await().atMost(WAIT).until(() -> infoOf("tm-metrics").isPresent());
+        assertEquals(2.0, valueOf(metrics, "taskSlotsTotal"));
+        assertEquals(2.0, valueOf(metrics, "taskSlotsAvailable"));
+
+        JobID job = JobID.generate();
+        TestJobMaster jobMaster = jobMasterWithSlots(job, 1);
+        await().atMost(WAIT).until(() -> valueOf(metrics, "taskSlotsAvailable") == 1.0);
+        TaskDeploymentDescriptor waiting = deployment(job, JobVertexID.generate(), "waits", 0, 1,
+                jobMaster.offers.get(0), WaitsForInterrupt.class, Map.of(), List.of(), List.of());
+        gatewayOf(taskExecutor).submitTask(waiting, jobMaster.getFencingToken()).get(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> metrics.snapshot().stream().anyMatch(metric -> metric.name()
+                .equals("numRecordsIn") && waiting.attemptId().toString()
+                .equals(metric.variables().get("task_attempt_id"))));
+
+        resourceManagerGateway.unregisterJobMaster(job, "job finished");
+        await().atMost(WAIT).until(() -> valueOf(metrics, "taskSlotsAvailable") == 2.0
+                && metrics.snapshot().stream().noneMatch(metric -> metric.name().equals("numRecordsIn")));
+        assertEquals(2.0, valueOf(metrics, "taskSlotsTotal"));
+    }
+
+    private static double valueOf(MetricRegistry metrics, String name) {
+        return metrics.snapshot().stream().filter(metric -> metric.name().equals(name)).findFirst().orElseThrow()
+                .value();
     }
 
     @Test

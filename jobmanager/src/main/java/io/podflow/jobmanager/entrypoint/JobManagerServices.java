@@ -2,6 +2,7 @@ package io.podflow.jobmanager.entrypoint;
 
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.JobManagerOptions;
+import io.podflow.common.metrics.ProcessMetrics;
 import io.podflow.jobmanager.blob.BlobServer;
 import io.podflow.jobmanager.blob.BlobStore;
 import io.podflow.jobmanager.dispatcher.Dispatcher;
@@ -24,13 +25,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Everything a JobManager process runs, started in dependency order and closed in reverse: the RPC service
- * ({@code jobmanager.rpc.port}), the ResourceManager with its worker driver, the BlobServer, the Dispatcher and
- * the REST server.
+ * ({@code jobmanager.rpc.port}), the metric reporters, the ResourceManager with its worker driver, the BlobServer,
+ * the Dispatcher and the REST server.
  */
 public final class JobManagerServices implements AutoCloseable {
 
@@ -48,9 +50,13 @@ public final class JobManagerServices implements AutoCloseable {
                     .port(config.get(RpcOptions.JOBMANAGER_PORT)).registerTypes(ProtocolTypes.all()).start();
             started.add(() -> rpcService.closeAsync().get(30, TimeUnit.SECONDS));
 
+            ProcessMetrics metrics = ProcessMetrics.start(config, System.getenv(), "jobmanager",
+                    Map.of("host", advertisedHost), bindHost(config));
+            started.add(metrics);
+
             ResourceManager resourceManager = new ResourceManager(rpcService,
                     ResourceID.of("resourcemanager-" + advertisedHost), HeartbeatSettings.from(config),
-                    WorkerSpec.from(config), driver);
+                    WorkerSpec.from(config), driver, metrics.group());
             resourceManager.start();
 
             blobServer = BlobServer.start(config, bindHost(config));

@@ -1,5 +1,7 @@
 package io.podflow.jobmanager.resourcemanager;
 
+import io.podflow.common.metrics.MetricGroup;
+import io.podflow.common.metrics.MetricRegistry;
 import io.podflow.protocol.AllocationID;
 import io.podflow.protocol.JobMasterGateway;
 import io.podflow.protocol.JobMasterId;
@@ -48,6 +50,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
     private final WorkerSpec workerSpec;
     private final SlotManager slotManager;
     private final HeartbeatMonitor<ResourceID> taskExecutorHeartbeats;
+    private final ResourceManagerMetrics metrics;
     private final Map<ResourceID, RegisteredTaskExecutor> taskExecutors = new LinkedHashMap<>();
     private final Map<JobID, RegisteredJobMaster> jobMasters = new LinkedHashMap<>();
     private ScheduledRun nextTick;
@@ -58,8 +61,16 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
     private record RegisteredJobMaster(String address, JobMasterId jobMasterId, JobMasterGateway gateway) {
     }
 
+    /** A ResourceManager whose metrics no reporter sees. */
     public ResourceManager(RpcService rpcService, ResourceID resourceId, HeartbeatSettings heartbeats,
             WorkerSpec workerSpec, ResourceManagerDriver driver) {
+        this(rpcService, resourceId, heartbeats, workerSpec, driver,
+                new MetricRegistry().group("jobmanager", Map.of()));
+    }
+
+    /** @param metrics the JobManager's group, where the counts of TaskManagers and slots go */
+    public ResourceManager(RpcService rpcService, ResourceID resourceId, HeartbeatSettings heartbeats,
+            WorkerSpec workerSpec, ResourceManagerDriver driver, MetricGroup metrics) {
         super(rpcService, ENDPOINT_NAME);
         this.resourceId = resourceId;
         this.heartbeats = heartbeats;
@@ -67,6 +78,8 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         this.workerSpec = workerSpec;
         this.slotManager = new SlotManager(workerSpec.slots());
         this.taskExecutorHeartbeats = new HeartbeatMonitor<>(heartbeats.timeout());
+        this.metrics = new ResourceManagerMetrics(metrics);
+        this.metrics.publish(0, slotManager);
     }
 
     @Override
@@ -253,6 +266,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         }
         driver.reconcile(new WorkerDemand(slotManager.workersWanted(), workerSpec, taskExecutors.keySet(),
                 slotManager.idleTaskManagers()));
+        metrics.publish(taskExecutors.size(), slotManager);
     }
 
     private static String rootMessage(Throwable error) {

@@ -2,6 +2,8 @@ package io.podflow.jobmanager.resourcemanager;
 
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.MemorySize;
+import io.podflow.common.metrics.MetricRegistry;
+import io.podflow.common.plugin.metrics.MetricValue;
 import io.podflow.protocol.JobMasterId;
 import io.podflow.protocol.ProtocolTypes;
 import io.podflow.protocol.RegistrationResponse;
@@ -44,6 +46,7 @@ class ResourceManagerTest {
     private ResourceManager resourceManager;
     private ResourceManagerGateway gateway;
     private final RecordingDriver driver = new RecordingDriver();
+    private final MetricRegistry metrics = new MetricRegistry();
 
     static RpcService startRpc() {
         Configuration config = new Configuration()
@@ -57,7 +60,8 @@ class ResourceManagerTest {
         jobManagerRpc = startRpc();
         taskManagerRpc = startRpc();
         resourceManager = new ResourceManager(jobManagerRpc, ResourceID.of("jobmanager"),
-                new HeartbeatSettings(Duration.ofMillis(100), Duration.ofMillis(2000)), TWO_SLOTS, driver);
+                new HeartbeatSettings(Duration.ofMillis(100), Duration.ofMillis(2000)), TWO_SLOTS, driver,
+                metrics.group("jobmanager", Map.of("host", "127.0.0.1")));
         resourceManager.start();
         gateway = taskManagerRpc.connect(resourceManager.getAddress(), ResourceManagerGateway.class)
                 .get(10, TimeUnit.SECONDS);
@@ -103,6 +107,26 @@ class ResourceManagerTest {
         assertEquals(2, info.slotsTotal());
         assertEquals(2, info.slotsFree());
         assertTrue(info.lastHeartbeatEpochMillis() <= System.currentTimeMillis());
+    }
+
+    @Test
+    void itsMetricsCountTheRegisteredTaskManagersAndTheirFreeSlots() throws Exception {
+        assertEquals(Map.of("numRegisteredTaskManagers", 0.0, "taskSlotsTotal", 0.0, "taskSlotsAvailable", 0.0),
+                clusterMetrics());
+        registeredTaskExecutor("tm-1");
+        registeredTaskExecutor("tm-2");
+        JobID job = JobID.generate();
+        registeredJobMaster(job);
+
+        gateway.declareRequiredSlots(job, 3).get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> clusterMetrics().equals(Map.of("numRegisteredTaskManagers", 2.0,
+                "taskSlotsTotal", 4.0, "taskSlotsAvailable", 1.0)));
+    }
+
+    /** The ResourceManager's metrics by name. */
+    private Map<String, Double> clusterMetrics() {
+        return metrics.snapshot().stream().collect(Collectors.toMap(MetricValue::name, MetricValue::value));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.podflow.taskmanager.runner;
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.ConfigurationLoader;
 import io.podflow.common.config.TaskManagerOptions;
+import io.podflow.common.metrics.ProcessMetrics;
 import io.podflow.protocol.ProtocolTypes;
 import io.podflow.rpc.RpcOptions;
 import io.podflow.rpc.RpcService;
@@ -20,14 +21,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bin/taskmanager.sh}: a TaskManager process. Starts the RPC service on {@code taskmanager.rpc.port}, a jar
- * cache fed by the BlobServer, the data plane on {@code taskmanager.data.port} and the TaskExecutor, which registers
- * with the JobManager at {@code jobmanager.rpc.address}. Runs until told to stop (SIGTERM) or until a fatal error
- * ends the process.
+ * cache fed by the BlobServer, the data plane on {@code taskmanager.data.port}, the metric reporters and the
+ * TaskExecutor, which registers with the JobManager at {@code jobmanager.rpc.address}. Runs until told to stop
+ * (SIGTERM) or until a fatal error ends the process.
  */
 public final class TaskManagerRunner implements AutoCloseable {
 
@@ -56,7 +58,11 @@ public final class TaskManagerRunner implements AutoCloseable {
                     NetworkSettings.from(config));
             started.add(exchange);
             TaskExecutorSettings settings = configured.withDataPort(exchange.port());
-            taskExecutor = new TaskExecutor(rpcService, settings, jars, exchange, fatalErrors);
+            ProcessMetrics metrics = ProcessMetrics.start(config, System.getenv(), "taskmanager",
+                    Map.of("host", advertisedHost, "tm_id", settings.resourceId().toString()),
+                    config.get(TaskManagerOptions.BIND_HOST));
+            started.add(metrics);
+            taskExecutor = new TaskExecutor(rpcService, settings, jars, exchange, fatalErrors, metrics.group());
             taskExecutor.start();
             started.add(() -> taskExecutor.closeAsync().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (IOException e) {

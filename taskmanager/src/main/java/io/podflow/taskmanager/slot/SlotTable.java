@@ -32,6 +32,14 @@ public final class SlotTable {
         return slots.length;
     }
 
+    public int freeCount() {
+        int free = 0;
+        for (AllocatedSlot slot : slots) {
+            free += slot == null ? 1 : 0;
+        }
+        return free;
+    }
+
     /**
      * Allocates slot {@code index} to the job. Asking again for the same allocation is accepted; a slot held by
      * another allocation, or an index out of range, is refused with an exception saying why.

@@ -7,7 +7,6 @@ import io.podflow.protocol.deployment.TaskInput;
 import io.podflow.protocol.deployment.TaskOutput;
 import io.podflow.protocol.task.Invokable;
 import io.podflow.protocol.task.RecordReader;
-import io.podflow.protocol.task.RecordWriter;
 import io.podflow.taskmanager.FatalErrorHandler;
 import io.podflow.taskmanager.classloading.JobClassLoaders;
 import io.podflow.taskmanager.exchange.DataExchange;
@@ -38,22 +37,29 @@ public final class Task {
     private final TaskStateListener listener;
     private final Duration cancellationTimeout;
     private final FatalErrorHandler fatalErrors;
+    private final TaskMetrics metrics;
     private final AtomicReference<ExecutionState> state = new AtomicReference<>(ExecutionState.DEPLOYING);
     private final Thread thread;
 
     public Task(TaskDeploymentDescriptor deployment, JobClassLoaders classLoaders, DataExchange exchange,
-            TaskStateListener listener, Duration cancellationTimeout, FatalErrorHandler fatalErrors) {
+            TaskStateListener listener, Duration cancellationTimeout, FatalErrorHandler fatalErrors,
+            TaskMetrics metrics) {
         this.deployment = deployment;
         this.classLoaders = classLoaders;
         this.exchange = exchange;
         this.listener = listener;
         this.cancellationTimeout = cancellationTimeout;
         this.fatalErrors = fatalErrors;
+        this.metrics = metrics;
         this.thread = new Thread(this::run, "task " + deployment.subtaskName());
     }
 
     public TaskDeploymentDescriptor deployment() {
         return deployment;
+    }
+
+    public TaskMetrics metrics() {
+        return metrics;
     }
 
     public ExecutionState state() {
@@ -108,7 +114,7 @@ public final class Task {
             Invokable invokable = instantiate(userCode);
             List<RecordReader> readers = new ArrayList<>();
             for (TaskInput input : deployment.inputs()) {
-                readers.add(exchange.openInput(deployment, input));
+                readers.add(metrics.countedReader(exchange.openInput(deployment, input)));
             }
             for (TaskOutput output : deployment.outputs()) {
                 writers.add(exchange.openOutput(deployment, output));
@@ -119,7 +125,7 @@ public final class Task {
             }
             Thread.currentThread().setContextClassLoader(userCode);
             invokable.invoke(new DeployedTaskContext(deployment, List.copyOf(readers),
-                    List.<RecordWriter>copyOf(writers), userCode));
+                    writers.stream().map(metrics::countedWriter).toList(), userCode));
             for (PartitionWriter writer : writers) {
                 writer.finish();
             }
