@@ -10,8 +10,9 @@ set -euo pipefail
 action=$1 role=$2 main_class=$3
 shift 3
 host=$(hostname)
-# a uid without a passwd entry (runAsUser: 9999) makes id print the number and fail: one name either way
-user=${USER:-$(id -un 2>/dev/null | head -n 1)}
+# a uid without a passwd entry (runAsUser: 9999) makes id print the number and fail, which under pipefail would end
+# this script without a word: one name either way
+user=${USER:-$(id -un 2>/dev/null | head -n 1 || true)}
 user=${user:-podflow}
 
 pid_file() { # $1 = instance number
