@@ -4,7 +4,7 @@
 #   kubernetes-jobmanager | kubernetes-taskmanager  the pods of a native Kubernetes session
 #   kubernetes-application                          the JobManager of one application
 #   help                                            this list; anything else runs as a command
-# ENABLE_BUILT_IN_PLUGINS="a.jar;b.jar" enables jars shipped in opt/ first, each in plugins/<name>/.
+# ENABLE_BUILT_IN_PLUGINS="a.jar;b.jar" first moves jars shipped in opt/, each to plugins/<name>/.
 # PODFLOW_CLUSTER_SECRET and PODFLOW_REST_AUTHENTICATION_TOKEN become -Dcluster.secret and
 # -Drest.authentication.token; every other argument is passed to the process as given.
 # With POD_IP set, servers bind to it (jobmanager.bind-host, rest.bind-address, taskmanager.bind-host) unless the
@@ -27,21 +27,27 @@ shipped_jars() {
   if [ ${#jars[@]} -eq 0 ]; then echo "none"; else (IFS=,; echo "${jars[*]}" | sed 's/,/, /g'); fi
 }
 
-# Links rather than moves: localkube mounts one distribution tree into every pod, so a move would take the
-# jar away from the next container, and a link is harmless when a restarted container enables it again.
+# Moves each jar, as Flink's image does: every container has its own copy of the image (localkube gives each one a
+# copy-on-write layer), so opt/ is not shared. Every name is checked before any is moved, so a wrong name leaves
+# opt/ as shipped; a jar already in plugins/ (a restarted container) counts as enabled.
 enable_built_in_plugins() {
-  local names name
-  IFS=';' read -r -a names <<<"${ENABLE_BUILT_IN_PLUGINS:-}"
-  for name in "${names[@]}"; do
+  local names=() name requested
+  IFS=';' read -r -a requested <<<"${ENABLE_BUILT_IN_PLUGINS:-}"
+  for name in ${requested[@]+"${requested[@]}"}; do
     name=${name#"${name%%[![:space:]]*}"}
     name=${name%"${name##*[![:space:]]}"}
     [ -n "$name" ] || continue
-    if [ ! -f "$FLINK_HOME/opt/$name" ]; then
+    if [ ! -f "$FLINK_HOME/opt/$name" ] && [ ! -f "$FLINK_HOME/plugins/${name%.jar}/$name" ]; then
       echo "ENABLE_BUILT_IN_PLUGINS: '$name' is not shipped in $FLINK_HOME/opt (shipped: $(shipped_jars))" >&2
       exit 1
     fi
-    mkdir -p "$FLINK_HOME/plugins/${name%.jar}"
-    ln -sfn "$FLINK_HOME/opt/$name" "$FLINK_HOME/plugins/${name%.jar}/$name"
+    names+=("$name")
+  done
+  for name in ${names[@]+"${names[@]}"}; do
+    if [ -f "$FLINK_HOME/opt/$name" ]; then
+      mkdir -p "$FLINK_HOME/plugins/${name%.jar}"
+      mv "$FLINK_HOME/opt/$name" "$FLINK_HOME/plugins/${name%.jar}/$name"
+    fi
     echo "Enabled plugin $name in plugins/${name%.jar}/."
   done
 }

@@ -95,7 +95,8 @@ class BuiltInPluginIT {
                 && overview("slots-total") == 5);
         Path enabled = cluster.home().resolve("plugins").resolve(PROMETHEUS_JAR.replace(".jar", ""))
                 .resolve(PROMETHEUS_JAR);
-        assertTrue(Files.isRegularFile(enabled), "the entrypoint enables the jar in " + enabled.getParent());
+        assertTrue(Files.isRegularFile(enabled), "the entrypoint moves the jar to " + enabled.getParent());
+        assertFalse(Files.exists(cluster.home().resolve("opt").resolve(PROMETHEUS_JAR)));
     }
 
     @Test

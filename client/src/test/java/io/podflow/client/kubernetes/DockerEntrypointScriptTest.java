@@ -92,23 +92,37 @@ class DockerEntrypointScriptTest {
     }
 
     @Test
-    void enablesEachListedBuiltInPluginInItsOwnFolder() throws Exception {
+    void movesEachListedBuiltInPluginIntoItsOwnFolder() throws Exception {
         Result result = run(Map.of("ENABLE_BUILT_IN_PLUGINS", "podflow-s3.jar; podflow-metrics.jar"), "taskmanager");
 
         assertEquals(0, result.exitCode(), result.errors());
         assertEquals("s3 plugin", Files.readString(home.resolve("plugins/podflow-s3/podflow-s3.jar")));
         assertEquals("metrics plugin", Files.readString(home.resolve("plugins/podflow-metrics/podflow-metrics.jar")));
+        assertFalse(Files.exists(home.resolve("opt/podflow-s3.jar")));
+        assertFalse(Files.exists(home.resolve("opt/podflow-metrics.jar")));
         assertTrue(result.lines().contains(TASK_MANAGER), result.output());
     }
 
     @Test
-    void aPluginNotShippedIsRefusedWithTheShippedOnesListed() throws Exception {
+    void aRestartedContainerFindsItsPluginAlreadyEnabled() throws Exception {
+        run(Map.of("ENABLE_BUILT_IN_PLUGINS", "podflow-s3.jar"), "taskmanager");
+
+        Result again = run(Map.of("ENABLE_BUILT_IN_PLUGINS", "podflow-s3.jar"), "taskmanager");
+
+        assertEquals(0, again.exitCode(), again.errors());
+        assertEquals("s3 plugin", Files.readString(home.resolve("plugins/podflow-s3/podflow-s3.jar")));
+        assertTrue(again.lines().contains(TASK_MANAGER), again.output());
+    }
+
+    @Test
+    void aPluginNotShippedIsRefusedWithTheShippedOnesListedAndNothingIsMoved() throws Exception {
         Result result = run(Map.of("ENABLE_BUILT_IN_PLUGINS", "podflow-s3.jar;podflow-gcs.jar"), "taskmanager");
 
         assertEquals(1, result.exitCode());
         assertEquals("ENABLE_BUILT_IN_PLUGINS: 'podflow-gcs.jar' is not shipped in " + home.resolve("opt")
                 + " (shipped: podflow-metrics.jar, podflow-s3.jar)", result.errors().strip());
         assertFalse(result.lines().contains(TASK_MANAGER), result.output());
+        assertTrue(Files.exists(home.resolve("opt/podflow-s3.jar")));
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PluginDirectory {
 
-    /** What plugins see of podflow: this package, the typed configuration, and the logging API. */
+    /** What plugins see of podflow: this package with its SPIs (such as metrics), the typed configuration, slf4j. */
     public static final List<String> API_PACKAGES = List.of("io.podflow.common.plugin.", "io.podflow.common.config.",
             "org.slf4j.");
 
