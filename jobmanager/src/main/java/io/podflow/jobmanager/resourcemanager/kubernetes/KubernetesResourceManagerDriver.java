@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * The ResourceManager's calls, the informer's events and the outcomes of API calls are all posted to it, so the
  * table needs no locks and no ResourceManager change was needed to reach its main thread. Blocking API calls run
  * elsewhere: creations and deletions on the {@link TaskManagerPodCreator}'s bounded pool, the one-time start-up
- * (listing pods, reading the Deployment) on the state thread before any state exists. Only the set of known pod
+ * (readying the client's serialization, listing pods, reading the Deployment) on the state thread before any state
+ * exists. Only the set of known pod
  * names and why workers are missing are published to the ResourceManager's thread, for {@link #refusalReasonFor}
  * and {@link #missingWorkersReason}.
  */
@@ -108,6 +109,7 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
     @Override
     public void start(WorkerEvents workerEvents) {
         this.events = workerEvents;
+        onStateThread(() -> KubernetesModelWarmUp.run(client));
         onStateThread(this::connect);
     }
 
