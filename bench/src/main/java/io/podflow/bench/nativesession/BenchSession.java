@@ -93,6 +93,7 @@ final class BenchSession implements AutoCloseable {
                     "all tasks of job " + job + " RUNNING");
             long end = System.nanoTime();
             long requestsAtRunning = requestLog().last();
+            TaskManagerLogs taskManagerSteps = TaskManagerLogs.of(startedAt, taskManagerLogs());
             rest.client().cancelJob(job);
             Waiting.until(() -> rest.client().jobStatus(job) == JobStatus.CANCELED, Waiting.REMOTE_POLL, timeout,
                     "job " + job + " CANCELED");
@@ -107,7 +108,7 @@ final class BenchSession implements AutoCloseable {
                     .map(firstAndLast -> new double[] {millisAfter(startedAt, firstAndLast[0]),
                         millisAfter(startedAt, firstAndLast[1])})
                     .orElse(new double[] {Double.NaN, Double.NaN});
-            return new NativeRound(times, submitted, podCreations[0], podCreations[1],
+            return new NativeRound(times, submitted, podCreations[0], podCreations[1], taskManagerSteps,
                     requestsAtRunning - requestsBefore, requestsAfter - requestsBefore,
                     requests.between(requestsBefore, requestsAfter));
         }
@@ -122,6 +123,14 @@ final class BenchSession implements AutoCloseable {
         int tasks = StreamSupport.stream(details.path("vertices").spliterator(), false)
                 .mapToInt(vertex -> vertex.path("parallelism").asInt()).sum();
         return tasks > 0 && details.path("status-counts").path("RUNNING").asInt() == tasks;
+    }
+
+    /** The logs of the session's TaskManager pods, as the API serves them. */
+    private List<String> taskManagerLogs() {
+        return client.pods().inNamespace(namespace).withLabel("app", clusterId).withLabel("component", "taskmanager")
+                .list().getItems().stream()
+                .map(pod -> client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).getLog())
+                .toList();
     }
 
     /** The JobManager's Kubernetes requests logged so far. */

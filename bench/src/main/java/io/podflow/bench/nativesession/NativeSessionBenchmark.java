@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * pods) until all the job's tasks are RUNNING, against the floor measured in the same run: N pods of the same image
  * created at once through the API, each a JVM that only binds 6122 ({@link FloorPods}), until all are Ready. Also the
  * Kubernetes API requests the JobManager made per TaskManager. One unreported warm-up round of each, then
- * alternating rounds. Options: {@code --rounds <n>} (5), {@code --taskmanagers <n>} (8), {@code --timeout <s>} (300).
+ * alternating rounds. Options: {@code --rounds <n>} (5), {@code --taskmanagers <n>} (8), {@code --timeout <s>} (300),
+ * {@code --session-options "<-Dkey=value ...>"} (more options for {@code kubernetes-session.sh}, e.g. to compare a
+ * setting against its default in back-to-back runs).
  * Runs from the repository root, against {@code dist/target/podflow}, in a namespace of its own that it deletes.
  */
 public final class NativeSessionBenchmark {
@@ -60,10 +62,13 @@ public final class NativeSessionBenchmark {
                     "memory", new Quantity(TASKMANAGER_MEMORY.replace("m", "Mi"))));
             try (BenchSession session = new BenchSession(home, confDir, kube.kubeconfig(), client, namespace,
                     "bench-" + suffix)) {
-                session.start(List.of("-Dtaskmanager.numberOfTaskSlots=1",
+                List<String> sessionOptions = new ArrayList<>(List.of("-Dtaskmanager.numberOfTaskSlots=1",
                         "-Dkubernetes.taskmanager.cpu=" + TASKMANAGER_CPU, "-Dkubernetes.jobmanager.cpu=0.5",
                         "-Dtaskmanager.memory.process.size=" + TASKMANAGER_MEMORY,
                         "-Dresourcemanager.taskmanager-timeout=3s"));
+                sessionOptions.addAll(extraOptions(args));
+                System.out.println("session options: " + String.join(" ", sessionOptions));
+                session.start(sessionOptions);
                 Report report = new Report(taskManagers, System.out);
                 report.warmUp(floor.measure("warmup", taskManagers, timeout),
                         session.measure(jar, taskManagers, timeout));
@@ -137,6 +142,15 @@ public final class NativeSessionBenchmark {
                 Files.delete(path);
             }
         }
+    }
+
+    private static List<String> extraOptions(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--session-options")) {
+                return List.of(args[i + 1].trim().split("\\s+"));
+            }
+        }
+        return List.of();
     }
 
     private static int option(String[] args, String name, int fallback) {

@@ -23,7 +23,8 @@ final class Report {
         out.printf("native session benchmark: %d TaskManagers (1 slot each), %d cores, load average %s%n",
                 taskManagers, Runtime.getRuntime().availableProcessors(), LoadAverage.read());
         out.println("round  | floor: pods seen / Running / Ready  | native: flink run exited / JM's first / last pod"
-                + " POST / TM pods seen / Running / tasks RUNNING | ratio | JM API requests to RUNNING / to released");
+                + " POST / TM pods seen / Running / tasks RUNNING | ratio | JM API requests to RUNNING / to released"
+                + " | last TM's log: first line / TaskExecutor starting / registered / task deployed");
         print("warmup", floor, nativeRound);
     }
 
@@ -46,6 +47,12 @@ final class Report {
                 median(natives, NativeRound::lastPodCreate), median(natives, round -> round.times().allSeen()),
                 median(natives, round -> round.times().allRunning()), nativeDone,
                 median(floors, RoundTimes::allSeen), median(floors, RoundTimes::allRunning), floor);
+        out.printf("native medians, the last of the TaskManagers' logs: first line %.0f ms, TaskExecutor starting %.0f"
+                + " ms, registered %.0f ms, task deployed %.0f ms%n",
+                median(natives, round -> round.taskManagers().firstLine()),
+                median(natives, round -> round.taskManagers().executorStarting()),
+                median(natives, round -> round.taskManagers().registered()),
+                median(natives, round -> round.taskManagers().deployed()));
         out.printf("JobManager API requests per TaskManager (median): %.2f until RUNNING, %.2f until released%n",
                 median(natives, round -> round.requestsUntilRunning()) / taskManagers,
                 median(natives, round -> round.requestsUntilReleased()) / taskManagers);
@@ -57,11 +64,13 @@ final class Report {
 
     private void print(String round, RoundTimes floor, NativeRound nativeRound) {
         RoundTimes times = nativeRound.times();
+        TaskManagerLogs steps = nativeRound.taskManagers();
         out.printf("%-6s | %6.0f / %6.0f / %6.0f ms | %6.0f / %6.0f / %6.0f / %6.0f / %6.0f / %6.0f ms | %5.2fx"
-                + " | %d / %d%n", round, floor.allSeen(), floor.allRunning(), floor.done(), nativeRound.submitted(),
-                nativeRound.firstPodCreate(), nativeRound.lastPodCreate(), times.allSeen(),
-                times.allRunning(), times.done(), times.done() / floor.done(), nativeRound.requestsUntilRunning(),
-                nativeRound.requestsUntilReleased());
+                + " | %d / %d | %6.0f / %6.0f / %6.0f / %6.0f ms%n", round, floor.allSeen(), floor.allRunning(),
+                floor.done(), nativeRound.submitted(), nativeRound.firstPodCreate(), nativeRound.lastPodCreate(),
+                times.allSeen(), times.allRunning(), times.done(), times.done() / floor.done(),
+                nativeRound.requestsUntilRunning(), nativeRound.requestsUntilReleased(), steps.firstLine(),
+                steps.executorStarting(), steps.registered(), steps.deployed());
     }
 
     private static <T> double median(List<T> rounds, ToDoubleFunction<T> figure) {
