@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,17 +59,31 @@ public final class Distribution {
     public CommandResult run(String script, String stdin, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve(script).toString()));
         command.addAll(args);
-        Path log = Files.createTempFile(work, script, ".out");
+        return execute(command, stdin, null, Map.of("KUBECONFIG", kubeconfig.toString(), "FLINK_CONF_DIR",
+                home.resolve("conf").toString()));
+    }
+
+    /**
+     * Runs {@code command} to its end (at most five minutes) in {@code directory} (null: this JVM's), feeding
+     * {@code stdin} to it, with {@code environment} added to this JVM's.
+     */
+    CommandResult execute(List<String> command, String stdin, Path directory, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        String name = Path.of(command.get(0)).getFileName().toString();
+        Path log = Files.createTempFile(work, name, ".out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("KUBECONFIG", kubeconfig.toString());
-        builder.environment().put("FLINK_CONF_DIR", home.resolve("conf").toString());
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        builder.environment().putAll(environment);
         Process process = builder.start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
         if (!process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new AssertionError(script + " " + String.join(" ", args) + " did not end within "
+            throw new AssertionError(String.join(" ", command) + " did not end within "
                     + COMMAND_TIMEOUT.toMinutes() + " minutes: " + Files.readString(log));
         }
         return new CommandResult(process.exitValue(), Files.readString(log));
