@@ -18,10 +18,15 @@ public final class MetricOptions {
                     + "in plugins/ and lib/: io.podflow.metrics.prometheus.PrometheusReporterFactory serves GET "
                     + "/metrics once ENABLE_BUILT_IN_PLUGINS=podflow-metrics-prometheus-<version>.jar enables it "
                     + "from opt/; metrics.reporter.<name>.<option> are its options, e.g. metrics.reporter.prom.port "
-                    + "(a port or a range such as 9250-9260; default 9249).");
+                    + "(a port or a range such as 9250-9260; default 9249) or metrics.reporter.<name>.interval "
+                    + "(default 10 s) of a reporter that sends metrics itself, such as "
+                    + "io.podflow.common.metrics.Slf4jReporterFactory, which writes them to the log.");
 
     /** The option under a reporter's prefix that names its factory. */
     static final String FACTORY_CLASS = "factory.class";
+
+    /** The option under a reporter's prefix that says how often a reporter that sends metrics itself sends them. */
+    static final String INTERVAL = "interval";
 
     private MetricOptions() {
     }

@@ -1,5 +1,6 @@
 package io.podflow.common.metrics;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +10,12 @@ import io.podflow.common.plugin.metrics.MetricReporterFactory;
 import io.podflow.common.plugin.metrics.MetricType;
 import io.podflow.common.plugin.metrics.MetricValue;
 import io.podflow.common.plugin.metrics.ReporterSetup;
+import io.podflow.common.plugin.metrics.ScheduledMetricReporter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Reporters start from the factories named in the configuration and read the registry's current values. */
@@ -35,6 +39,28 @@ class MetricReportersTest {
         @Override
         public MetricReporter createMetricReporter(ReporterSetup setup) {
             throw new IllegalStateException("port 9249 is taken");
+        }
+    }
+
+    /** Counts its reports; the first throws, as a reporter whose backend is away for a moment would. */
+    static final class CountingScheduledFactory implements MetricReporterFactory {
+
+        final AtomicInteger reports = new AtomicInteger();
+
+        @Override
+        public MetricReporter createMetricReporter(ReporterSetup setup) {
+            return new ScheduledMetricReporter() {
+                @Override
+                public void report() {
+                    if (reports.incrementAndGet() == 1) {
+                        throw new IllegalStateException("backend away");
+                    }
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
     }
 
@@ -83,6 +109,29 @@ class MetricReportersTest {
         MetricReporters.start(config, List.of(new FailingFactory(), recording), "0.0.0.0", registry).close();
 
         assertEquals(List.of("rec"), recording.setups.stream().map(ReporterSetup::name).toList());
+    }
+
+    @Test
+    void aReporterThatSendsMetricsItselfIsCalledEveryIntervalEvenAfterAFailedReport() {
+        CountingScheduledFactory counting = new CountingScheduledFactory();
+        Configuration config = new Configuration()
+                .setString("metrics.reporter.push.factory.class", CountingScheduledFactory.class.getName())
+                .setString("metrics.reporter.push.interval", "20 ms");
+
+        try (MetricReporters reporters = MetricReporters.start(config, List.of(counting), "0.0.0.0", registry)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> counting.reports.get() >= 3);
+        }
+    }
+
+    @Test
+    void theSlf4jReportersReportIsOneLinePerMetric() {
+        MetricGroup taskManager = registry.group("taskmanager", Map.of("tm_id", "tm-1", "host", "10.0.0.7"));
+        taskManager.publishedGauge("taskSlotsTotal").set(4);
+        taskManager.counter("numRecordsIn");
+
+        assertEquals("taskmanager.numRecordsIn{host=10.0.0.7,tm_id=tm-1}: 0.0\n"
+                + "taskmanager.taskSlotsTotal{host=10.0.0.7,tm_id=tm-1}: 4.0", Slf4jReporterFactory.text(
+                        registry.snapshot()));
     }
 
     @Test
