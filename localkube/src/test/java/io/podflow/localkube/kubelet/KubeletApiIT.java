@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,34 @@ class KubeletApiIT {
         } finally {
             follow.destroyForcibly();
         }
+    }
+
+    @Test
+    void logsShowTheCurrentRunOrThePreviousOneWithTimestampsAndSince(LocalKube localKube, TestNamespace namespace) {
+        Kubectl kubectl = new Kubectl(localKube.kubeconfig(), namespace.name());
+        KubernetesClient client = localKube.client();
+        // the emptyDir outlives the first run, so the second run knows it is the second
+        client.pods().inNamespace(namespace.name()).resource(new PodBuilder()
+                .withNewMetadata().withName("restarter").endMetadata()
+                .withNewSpec().withTerminationGracePeriodSeconds(1L)
+                .addNewContainer().withName("main").withImage("debian:bookworm").withCommand("sh", "-c",
+                        "if [ -e /data/ran ]; then echo second run; exec sleep 600; fi; touch /data/ran;"
+                                + " echo first run; exit 1")
+                .addNewVolumeMount().withName("data").withMountPath("/data").endVolumeMount()
+                .endContainer()
+                .addNewVolume().withName("data").withNewEmptyDir().endEmptyDir().endVolume()
+                .endSpec().build()).create();
+        await().atMost(POD_TIMEOUT).until(() -> kubectl.run("logs", "restarter").out().equals("second run\n"));
+
+        assertEquals("first run\n", kubectl.run("logs", "restarter", "--previous").out());
+        String stamped = kubectl.run("logs", "restarter", "--timestamps").out();
+        assertTrue(stamped.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z second run\n"), stamped);
+        assertTrue(kubectl.run("logs", "restarter", "-p", "--timestamps").out().endsWith("Z first run\n"));
+        Instant written = Instant.parse(stamped.substring(0, stamped.indexOf(' ')));
+        // --since-time reaches the kubelet in whole seconds
+        assertEquals("second run\n", kubectl.run("logs", "restarter", "--since-time=" + written).out());
+        assertEquals("", kubectl.run("logs", "restarter", "--since-time=" + written.plusSeconds(1)).out());
+        assertEquals("second run\n", kubectl.run("logs", "restarter", "--since=1h").out());
     }
 
     @Test

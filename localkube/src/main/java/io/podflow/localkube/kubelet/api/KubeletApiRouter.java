@@ -15,12 +15,18 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.podflow.localkube.kubelet.api.exec.ExecRequest;
 import io.podflow.localkube.kubelet.api.exec.ExecSession;
 import io.podflow.localkube.kubelet.api.logs.ContainerLogStream;
+import io.podflow.localkube.kubelet.api.logs.LogRange;
 import io.podflow.localkube.kubelet.api.logs.LogRequest;
 import io.podflow.localkube.kubelet.api.portforward.PortForwardSession;
 import io.podflow.localkube.kubelet.api.spdy.SpdyStreamListener;
 import io.podflow.localkube.kubelet.api.spdy.SpdyUpgrade;
+import io.podflow.localkube.kubelet.container.LogIndex;
+import io.podflow.localkube.kubelet.container.LogIndex.Mark;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,15 +94,32 @@ final class KubeletApiRouter extends SimpleChannelInboundHandler<FullHttpRequest
     }
 
     private void serveLogs(ChannelHandlerContext ctx, KubeletPath path, Map<String, List<String>> query) {
-        LogRequest request = LogRequest.parse(query);
+        LogRequest request = LogRequest.parse(query, Instant.now());
         ContainerRef container = path.containerRef();
-        if (!Files.exists(pods.files().logFile(container))) {
+        Path log = pods.files().logFile(container);
+        if (!Files.exists(log)) {
             respond(ctx, HttpResponseStatus.NOT_FOUND, "container " + container.container() + " of pod "
                     + container.namespace() + "/" + container.pod() + " has not started yet");
             return;
         }
-        new ContainerLogStream(ctx.channel(), pods.files().logFile(container), request,
-                () -> pods.inits().isRunning(container), logIo).start();
+        logIo.execute(() -> {
+            List<Mark> marks;
+            try {
+                marks = LogIndex.read(LogIndex.of(log));
+            } catch (IOException e) {
+                respond(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot read the log index of " + log + ": "
+                        + e.getMessage());
+                return;
+            }
+            Optional<LogRange> range = LogRange.of(marks, request.previous());
+            if (range.isEmpty()) {
+                respond(ctx, HttpResponseStatus.BAD_REQUEST, "previous terminated container \"" + container.container()
+                        + "\" in pod \"" + container.pod() + "\" not found");
+                return;
+            }
+            new ContainerLogStream(ctx.channel(), log, request, marks, range.get(),
+                    () -> pods.inits().isRunning(container), logIo).start();
+        });
     }
 
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, List<String> supported,

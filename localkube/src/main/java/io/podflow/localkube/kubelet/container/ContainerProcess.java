@@ -11,9 +11,11 @@ import java.util.concurrent.CompletableFuture;
 public final class ContainerProcess {
 
     private final Process process;
+    private final CompletableFuture<Void> outputLogged;
 
-    ContainerProcess(Process process) {
+    ContainerProcess(Process process, CompletableFuture<Void> outputLogged) {
         this.process = process;
+        this.outputLogged = outputLogged;
     }
 
     /** The pid of the namespace owner, also the container's process group and session id. */
@@ -21,9 +23,12 @@ public final class ContainerProcess {
         return process.pid();
     }
 
-    /** Completes with the container command's exit code (128 + signal number when a signal ended it). */
+    /**
+     * Completes with the container command's exit code (128 + signal number when a signal ended it), once all
+     * its output is in the log.
+     */
     public CompletableFuture<Integer> onExit() {
-        return process.onExit().thenApply(Process::exitValue);
+        return process.onExit().thenCombine(outputLogged, (exited, logged) -> exited.exitValue());
     }
 
     public boolean isAlive() {

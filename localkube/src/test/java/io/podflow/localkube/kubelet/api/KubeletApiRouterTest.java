@@ -1,5 +1,6 @@
 package io.podflow.localkube.kubelet.api;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,8 +14,12 @@ import io.netty.handler.codec.spdy.DefaultSpdySynStreamFrame;
 import io.netty.handler.codec.spdy.SpdyFrameCodec;
 import io.netty.handler.codec.spdy.SpdySynReplyFrame;
 import io.netty.handler.codec.spdy.SpdyVersion;
+import io.podflow.localkube.kubelet.container.LogIndex;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -71,6 +76,27 @@ class KubeletApiRouterTest {
         String response = readText(server);
         assertTrue(response.startsWith("HTTP/1.1 404 Not Found") && response.contains("pod ns/other does not run"),
                 response);
+    }
+
+    @Test
+    void previousLogsOfAContainerThatRanOnceAreABadRequestSayingSo() throws IOException {
+        Path log = pods.resolve("ns_talker/main.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "only run\n");
+        Files.writeString(LogIndex.of(log), "run 0 1769860800.000000000\n");
+        EmbeddedChannel server = server();
+        server.writeInbound(Unpooled.copiedBuffer("GET /containerLogs/ns/talker/main?previous=true HTTP/1.1\r\n"
+                + "Host: x\r\n\r\n", StandardCharsets.US_ASCII));
+
+        StringBuilder response = new StringBuilder();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            server.runPendingTasks();
+            response.append(readText(server));
+            return response.indexOf("\n\r\n") >= 0;
+        });
+        assertTrue(response.toString().startsWith("HTTP/1.1 400 Bad Request")
+                && response.toString().contains("previous terminated container \"main\" in pod \"talker\" not found"),
+                response.toString());
     }
 
     private EmbeddedChannel server() {

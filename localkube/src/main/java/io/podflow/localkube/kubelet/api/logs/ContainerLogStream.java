@@ -11,11 +11,15 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.podflow.localkube.kubelet.container.LogIndex;
+import io.podflow.localkube.kubelet.container.LogIndex.Mark;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -23,10 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams a container's log file as a chunked HTTP response: from the start of the last
- * {@code tailLines} lines (or the beginning), at most {@code limitBytes}, and with {@code follow} it
- * keeps polling for appended output until the container stops or the client goes away. The next chunk
- * is read only once the previous one is written, so a slow client never makes the kubelet buffer a log.
+ * Streams one run of a container's log file (see {@link LogRange}) as a chunked HTTP response: from the
+ * later of the start of the last {@code tailLines} lines and the first output since {@code since} (or the
+ * run's beginning), at most {@code limitBytes}, lines stamped with their time when asked, and with
+ * {@code follow} it keeps polling the current run for appended output until the container stops or the
+ * client goes away. The next chunk is read only once the previous one is written, so a slow client never
+ * makes the kubelet buffer a log.
  */
 public final class ContainerLogStream {
 
@@ -37,27 +43,42 @@ public final class ContainerLogStream {
     private final Channel channel;
     private final Path file;
     private final LogRequest request;
+    private final LogRange range;
     private final BooleanSupplier containerRunning;
     private final ScheduledExecutorService io;
+    private final List<Mark> marks;
+    private final Optional<LineStamps> stamps;
     private long offset;
     private long remaining;
 
-    public ContainerLogStream(Channel channel, Path file, LogRequest request, BooleanSupplier containerRunning,
-            ScheduledExecutorService io) {
+    /**
+     * @param marks the log's {@link LogIndex} as {@code range} was chosen from
+     */
+    public ContainerLogStream(Channel channel, Path file, LogRequest request, List<Mark> marks, LogRange range,
+            BooleanSupplier containerRunning, ScheduledExecutorService io) {
         this.channel = channel;
         this.file = file;
         this.request = request;
+        this.range = range;
         this.containerRunning = containerRunning;
         this.io = io;
         this.remaining = request.limitBytes().orElse(Long.MAX_VALUE);
+        this.marks = List.copyOf(marks);
+        this.stamps = request.timestamps() ? Optional.of(new LineStamps(LogIndex.of(file), marks)) : Optional.empty();
+        this.offset = range.start();
     }
 
     /** Sends the response head and starts reading on the io pool. */
     public void start() {
         io.execute(() -> {
             try (FileChannel log = FileChannel.open(file, StandardOpenOption.READ)) {
-                offset = request.tailLines().isPresent() ? LogTail.startOfLastLines(log, request.tailLines().getAsLong())
-                        : 0;
+                long end = range.end().orElse(log.size());
+                if (request.tailLines().isPresent()) {
+                    offset = LogTail.startOfLastLines(log, request.tailLines().getAsLong(), range.start(), end);
+                }
+                if (request.since().isPresent()) {
+                    offset = Math.max(offset, range.startSince(marks, request.since().get(), end));
+                }
             } catch (IOException e) {
                 LOG.debug("cannot read {}: {}", file, e.getMessage());
             }
@@ -80,14 +101,21 @@ public final class ContainerLogStream {
             chunk = new byte[0];
         }
         if (chunk.length > 0) {
+            byte[] sent;
+            try {
+                sent = stamps.isPresent() ? stamps.get().stamp(chunk, offset) : chunk;
+            } catch (IOException e) {
+                LOG.debug("cannot read the index of {}: {}", file, e.getMessage());
+                sent = chunk;
+            }
             offset += chunk.length;
             remaining -= chunk.length;
-            channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk))).addListener(written -> {
+            channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(sent))).addListener(written -> {
                 if (written.isSuccess()) {
                     io.execute(this::sendMore);
                 }
             });
-        } else if (request.follow() && running && remaining > 0 && channel.isActive()) {
+        } else if (request.follow() && range.end().isEmpty() && running && remaining > 0 && channel.isActive()) {
             io.schedule(this::sendMore, FOLLOW_POLL_MILLIS, TimeUnit.MILLISECONDS);
         } else {
             channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
@@ -96,7 +124,8 @@ public final class ContainerLogStream {
 
     private byte[] read() throws IOException {
         try (FileChannel log = FileChannel.open(file, StandardOpenOption.READ)) {
-            int size = (int) Math.min(CHUNK, Math.min(remaining, Math.max(0, log.size() - offset)));
+            long end = range.end().orElse(log.size());
+            int size = (int) Math.min(CHUNK, Math.min(remaining, Math.max(0, end - offset)));
             ByteBuffer buffer = ByteBuffer.allocate(size);
             while (buffer.hasRemaining() && log.read(buffer, offset + buffer.position()) > 0) {
                 // FileChannel may return fewer bytes than asked for

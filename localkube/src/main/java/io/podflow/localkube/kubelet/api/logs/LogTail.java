@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
-/** Finds where the last N lines of a log file begin, reading backwards from its end. */
+/** Finds where the last N lines of (a part of) a log file begin, reading backwards from its end. */
 public final class LogTail {
 
     private static final int BLOCK = 8 * 1024;
@@ -12,18 +12,20 @@ public final class LogTail {
     private LogTail() {
     }
 
-    /** The offset of the first byte of the last {@code lines} lines (a final line without newline counts). */
-    public static long startOfLastLines(FileChannel file, long lines) throws IOException {
-        long size = file.size();
+    /**
+     * The offset of the first byte of the last {@code lines} lines in the part of the file from {@code from} to
+     * {@code to} (a final line without newline counts).
+     */
+    public static long startOfLastLines(FileChannel file, long lines, long from, long to) throws IOException {
         if (lines == 0) {
-            return size;
+            return to;
         }
-        // a newline that ends the file closes the last line rather than starting an empty one
-        long end = size > 0 && byteAt(file, size - 1) == '\n' ? size - 1 : size;
+        // a newline that ends the part closes the last line rather than starting an empty one
+        long end = to > from && byteAt(file, to - 1) == '\n' ? to - 1 : to;
         long newlines = 0;
         ByteBuffer block = ByteBuffer.allocate(BLOCK);
-        while (end > 0) {
-            long start = Math.max(0, end - BLOCK);
+        while (end > from) {
+            long start = Math.max(from, end - BLOCK);
             block.clear().limit((int) (end - start));
             file.read(block, start);
             for (int i = block.position() - 1; i >= 0; i--) {
@@ -33,7 +35,7 @@ public final class LogTail {
             }
             end = start;
         }
-        return 0;
+        return from;
     }
 
     private static byte byteAt(FileChannel file, long position) throws IOException {
