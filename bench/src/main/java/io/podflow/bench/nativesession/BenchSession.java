@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.podflow.bench.nativesession.PodMilestones.Milestone;
 import io.podflow.client.kubernetes.KubernetesRestConnection;
 import io.podflow.client.rest.ClusterConnection;
+import io.podflow.client.rest.RestClientException;
 import io.podflow.common.config.Configuration;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.JobStatus;
@@ -119,7 +120,13 @@ final class BenchSession implements AutoCloseable {
     }
 
     private boolean allTasksRunning(JobID job) {
-        JsonNode details = rest.client().get("/jobs/" + job);
+        JsonNode details;
+        try {
+            details = rest.client().get("/jobs/" + job);
+        } catch (RestClientException e) {
+            // one forwarded connection reset under load ends this poll, not the run: the next one opens another
+            return false;
+        }
         int tasks = StreamSupport.stream(details.path("vertices").spliterator(), false)
                 .mapToInt(vertex -> vertex.path("parallelism").asInt()).sum();
         return tasks > 0 && details.path("status-counts").path("RUNNING").asInt() == tasks;
