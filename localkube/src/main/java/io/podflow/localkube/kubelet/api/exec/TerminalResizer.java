@@ -14,14 +14,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies kubectl's terminal sizes (JSON {@code {"Width":W,"Height":H}} messages on the resize stream) to
- * the pseudo-terminal {@code script} made for an exec: {@code stty} sets the size on the terminal the
- * command reads from, which also sends it SIGWINCH.
+ * the pseudo-terminal {@code script} made for an exec: one {@code TIOCSWINSZ} ioctl sets rows and columns
+ * together on the terminal the command reads from, which also sends it SIGWINCH. ({@code stty rows R cols C}
+ * makes one ioctl per setting, so a command could catch the first SIGWINCH and read a size with the old
+ * column count.) Perl, essential in Debian, makes the ioctl.
  */
 final class TerminalResizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TerminalResizer.class);
     private static final Pattern SIZE = Pattern.compile(
             "\\{[^}]*\"Width\"\\s*:\\s*(\\d+)[^}]*\"Height\"\\s*:\\s*(\\d+)[^}]*}");
+
+    // TIOCSWINSZ in Linux's generic ioctl numbers (x86, arm); the argument is struct winsize
+    private static final String SET_SIZE = "open(my $t, '+<', $ARGV[0]) or die \"$!\\n\";"
+            + " ioctl($t, 0x5414, pack('S4', $ARGV[1], $ARGV[2], 0, 0)) or die \"$!\\n\"";
 
     private final StringBuilder pending = new StringBuilder();
 
@@ -51,10 +57,12 @@ final class TerminalResizer {
             return false;
         }
         try {
-            Process stty = new ProcessBuilder("stty", "-F", terminal.get().toString(), "rows",
-                    Integer.toString(size.height()), "cols", Integer.toString(size.width())).redirectErrorStream(true).start();
-            stty.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            stty.waitFor(10, TimeUnit.SECONDS);
+            Process resize = new ProcessBuilder("/usr/bin/perl", "-e", SET_SIZE, terminal.get().toString(),
+                    Integer.toString(size.height()), Integer.toString(size.width())).redirectErrorStream(true).start();
+            String problem = new String(resize.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (resize.waitFor(10, TimeUnit.SECONDS) && resize.exitValue() != 0) {
+                LOG.debug("cannot resize {}: {}", terminal.get(), problem.strip());
+            }
         } catch (IOException e) {
             LOG.debug("cannot resize {}: {}", terminal.get(), e.getMessage());
         } catch (InterruptedException e) {
