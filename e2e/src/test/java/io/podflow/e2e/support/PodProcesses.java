@@ -26,8 +26,14 @@ public final class PodProcesses {
      * still starting (a Running pod may not have reached its JVM yet) or after it ended.
      */
     public static Optional<ProcessHandle> jvm(LocalKube kube, String namespace, String pod) throws IOException {
+        return jvm(kube, namespace, pod, MAIN_CONTAINER);
+    }
+
+    /** The JVM that container {@code containerName} of the pod started, directly or through a script that ended. */
+    public static Optional<ProcessHandle> jvm(LocalKube kube, String namespace, String pod, String containerName)
+            throws IOException {
         Path pidFile = new PodFiles(kube.home().resolve("pods")).pidFile(new ContainerRef(namespace, pod,
-                MAIN_CONTAINER));
+                containerName));
         if (!Files.exists(pidFile)) {
             return Optional.empty();
         }
