@@ -25,7 +25,12 @@ public final class TaskManagerPodFactory {
      * carries (see {@link OwnerReferences#toDeployment}).
      */
     public TaskManagerPodFactory(Configuration config, OwnerReference owner) {
-        this.settings = PodSettings.forTaskManager(config);
+        this(PodSettings.forTaskManager(config), owner);
+    }
+
+    /** For settings read (and so checked) before the owner reference is known. */
+    public TaskManagerPodFactory(PodSettings settings, OwnerReference owner) {
+        this.settings = settings;
         List<PodStep> steps = new ArrayList<>(CommonPodSteps.of(settings, settings.ports().taskManager()));
         steps.add(new EnvironmentStep(settings.env()));
         steps.add(ClusterSecret.taskManagerEnv(settings.names().secret()));

@@ -27,6 +27,7 @@ import io.podflow.kubernetes.resourcemanager.ResourceManagerOptions;
 import io.podflow.kubernetes.resourcemanager.TaskManagerPodCreator;
 import io.podflow.kubernetes.resourcemanager.WorkerPod;
 import io.podflow.kubernetes.resourcemanager.WorkerPodTable;
+import io.podflow.kubernetes.spec.PodSettings;
 import io.podflow.kubernetes.spec.TaskManagerPodFactory;
 import io.podflow.protocol.ResourceID;
 import java.time.Clock;
@@ -73,6 +74,7 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
     private final String namespace;
     private final String serviceAccount;
     private final Duration retryInterval;
+    private final PodSettings podSettings;
     private final ScheduledThreadPoolExecutor state;
 
     private volatile boolean closed;
@@ -89,7 +91,13 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
     private ScheduledFuture<?> nextCheck;
     private String reportedConnectFailure;
 
-    /** {@code client} stays the caller's: the driver uses it but does not close it. */
+    /**
+     * {@code client} stays the caller's: the driver uses it but does not close it.
+     *
+     * @throws io.podflow.common.config.IllegalConfigurationException when no TaskManager pod could be built from
+     *     {@code config} (e.g. a memory split that does not fit the process size), so the JobManager stops at start
+     *     with one line instead of running without ever getting a TaskManager
+     */
     public KubernetesResourceManagerDriver(Configuration config, KubernetesClient client, Clock clock) {
         this.config = config;
         this.client = client;
@@ -98,6 +106,7 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
         this.namespace = config.get(KubernetesConfigOptions.NAMESPACE);
         this.serviceAccount = config.get(KubernetesConfigOptions.JOBMANAGER_SERVICE_ACCOUNT);
         this.retryInterval = config.get(ResourceManagerOptions.START_WORKER_RETRY_INTERVAL);
+        this.podSettings = PodSettings.forTaskManager(config);
         this.state = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "podflow-kubernetes-driver");
             thread.setDaemon(true);
@@ -121,7 +130,7 @@ public final class KubernetesResourceManagerDriver implements ResourceManagerDri
             watcher = KubernetesPodWatcher.start(client, new ApiCall("list", "pods", namespace, serviceAccount),
                     KubernetesLabels.taskManager(names.clusterId()), RESYNC, LIST_TIMEOUT, new StateThreadPodEvents());
             OwnerReference owner = new KubernetesClusterObjects(client, namespace).ownerReference(names);
-            podFactory = new TaskManagerPodFactory(config, owner);
+            podFactory = new TaskManagerPodFactory(podSettings, owner);
             Set<String> existing = watcher.pods().stream().map(pod -> pod.getMetadata().getName())
                     .collect(Collectors.toSet());
             int attempt = AttemptNumbers.next(names, existing);

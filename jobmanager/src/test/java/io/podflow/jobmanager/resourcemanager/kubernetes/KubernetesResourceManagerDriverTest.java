@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -19,6 +20,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.podflow.common.config.Configuration;
+import io.podflow.common.config.IllegalConfigurationException;
 import io.podflow.common.config.MemorySize;
 import io.podflow.jobmanager.resourcemanager.WorkerDemand;
 import io.podflow.jobmanager.resourcemanager.WorkerSpec;
@@ -88,6 +90,17 @@ class KubernetesResourceManagerDriverTest {
             assertEquals(deployment.getMetadata().getUid(), owner.getUid());
         }
         eventually().until(() -> events.started.size() == 2);
+    }
+
+    @Test
+    void aTaskManagerMemoryThatDoesNotFitStopsTheJobManagerAtStartWithOneLine() {
+        config.setString("taskmanager.memory.process.size", "600m");
+
+        IllegalConfigurationException refused = assertThrows(IllegalConfigurationException.class,
+                () -> new KubernetesResourceManagerDriver(config, client, Clock.systemUTC()));
+
+        assertTrue(refused.getMessage().startsWith("taskmanager.memory.process.size (600m) leaves nothing for the JVM"
+                + " heap"), refused.getMessage());
     }
 
     @Test
