@@ -78,7 +78,9 @@ public final class RpcService {
         String secret = config.get(RpcOptions.CLUSTER_SECRET);
         if (secret == null || secret.isEmpty()) {
             throw new RpcException(RpcOptions.CLUSTER_SECRET.key() + " is not set: every RPC connection must "
-                    + "authenticate, so set it to the same secret on every JobManager and TaskManager");
+                    + "authenticate, so set it to the same secret on every JobManager and TaskManager (in "
+                    + "flink-conf.yaml, as -D" + RpcOptions.CLUSTER_SECRET.key() + "=..., or in the environment "
+                    + "variable PODFLOW_CLUSTER_SECRET, which a pod can take from a Kubernetes Secret)");
         }
         long maxFrame = config.get(RpcOptions.FRAME_MAX_SIZE).getBytes();
         if (maxFrame < 1024 || maxFrame > Integer.MAX_VALUE - 8) {

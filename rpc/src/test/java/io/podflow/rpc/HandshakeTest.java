@@ -1,5 +1,6 @@
 package io.podflow.rpc;
 
+import io.podflow.common.config.Configuration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,14 @@ class HandshakeTest {
     @AfterEach
     void stop() throws Exception {
         server.closeAsync().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aServiceWithoutSecretDoesNotStartAndSaysWhereTheSecretComesFrom() {
+        RpcException refused = assertThrows(RpcException.class,
+                () -> RpcServices.start(new Configuration(), 0));
+        assertTrue(refused.getMessage().startsWith("cluster.secret is not set"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("PODFLOW_CLUSTER_SECRET"), refused.getMessage());
     }
 
     @Test
