@@ -169,6 +169,29 @@ class Seed001ReplayIT {
     }
 
     /**
+     * {@code kubectl apply -f flink.yaml} exactly as the seed wrote it: the manifest has no Secret, and podflow runs
+     * no cluster whose RPC anyone could call, so the JobManager's log, which the container's tail loop shows, says
+     * in one line what is missing and where it can come from (the kustomization the other tests apply adds it).
+     */
+    @Test
+    void flinkYamlAsWrittenSaysWhatPodflowNeedsBesideIt(LocalKube kube, KubernetesClient client,
+            TestNamespace namespace) throws Exception {
+        String ns = namespace.name();
+        UserShell shell = UserShell.in(Distribution.on(kube), kube, ns);
+        ok(shell.run("kubectl apply -f " + SEED.resolve("flink.yaml") + " -n " + ns));
+        Pod jobManager = await().atMost(POD_START).until(() -> running(client, ns, "component", "jobmanager"),
+                pods -> pods.size() == 1).get(0);
+        String log = awaitOutput(shell, "kubectl logs -n " + ns + " " + name(jobManager),
+                output -> output.contains("The JobManager cannot start"));
+        String refusal = log.lines().filter(line -> line.contains("The JobManager cannot start")).findFirst()
+                .orElseThrow();
+        assertTrue(refusal.contains("cluster.secret is not set") && refusal.contains("PODFLOW_CLUSTER_SECRET"),
+                refusal);
+        ok(shell.run("kubectl delete -f " + SEED.resolve("flink.yaml") + " -n " + ns));
+        await().atMost(Duration.ofMinutes(2)).until(() -> client.pods().inNamespace(ns).list().getItems().isEmpty());
+    }
+
+    /**
      * The job cluster: the seed's {@code batch/v1} Job runs {@code standalone-job.sh start-foreground} with its
      * {@code -D} arguments in an image whose {@code /opt/flink/lib} holds the job jar: the seed's socket WordCount
      * (the shipped example, which reads {@code localhost:9999} without arguments as the seed's jar reads its
