@@ -320,6 +320,8 @@ class Seed000ReplayIT {
 
         ok(shell.run("kubectl delete deployment/my-plugins"));
         awaitNothingLeft("my-plugins");
+        // other tests' applications would find it in their usrlib/ too
+        Files.delete(jobInImage);
     }
 
     @Test
@@ -355,45 +357,33 @@ class Seed000ReplayIT {
         stop("secrets-session");
     }
 
+    /**
+     * Namespace and RBAC: a session started in the namespace it is given, its JobManager running as service account
+     * {@code flink}, which the page's two commands allow to create the TaskManager pods there.
+     */
     @Test
     @Order(17)
-    void aSessionStartsInTheNamespaceItIsGiven() throws Exception {
+    void aSessionInTheNamespaceItIsGivenCreatesTaskManagerPodsAsItsOwnServiceAccount() throws Exception {
         TestNamespace other = kube.createNamespace();
         toClose.add(other);
-        String binding = "flink-role-binding-default-" + other.name();
+        String binding = "flink-role-binding-flink-" + other.name();
         clusterRoleBindings.add(binding);
+        // the page creates the account in kubectl's current namespace; here it is the session's other one
+        ok(shell.run("kubectl create serviceaccount flink -n " + other.name()));
         ok(shell.run("kubectl create clusterrolebinding " + binding + " --clusterrole=edit --serviceaccount="
-                + other.name() + ":default"));
-        String inOther = "-Dkubernetes.cluster-id=elsewhere -Dkubernetes.namespace=" + other.name();
+                + other.name() + ":flink"));
+        String session = "-Dkubernetes.cluster-id=flink-account -Dkubernetes.namespace=" + other.name();
 
-        ok(shell.run("./bin/kubernetes-session.sh " + inOther));
+        ok(shell.run("./bin/kubernetes-session.sh " + session + " -Dkubernetes.jobmanager.service-account=flink"));
+        ok(shell.run("./bin/flink run -d -t kubernetes-session " + session + " examples/streaming/WindowJoin.jar"));
 
-        assertEquals(1, new ClusterObjects(client, other.name(), "elsewhere").pods(ClusterObjects.JOBMANAGER).size());
-        assertEquals(List.of(), objects("elsewhere").labelled());
-        ok(shell.run("echo 'stop' | ./bin/kubernetes-session.sh " + inOther + " -Dexecution.attached=true"));
-        await().atMost(TEARDOWN).until(() -> new ClusterObjects(client, other.name(), "elsewhere").labelled()
-                .isEmpty());
-    }
-
-    @Test
-    @Order(18)
-    void aJobManagerWithItsOwnServiceAccountCreatesTaskManagerPods() throws Exception {
-        String binding = "flink-role-binding-flink-" + ns;
-        clusterRoleBindings.add(binding);
-        ok(shell.run("kubectl create serviceaccount flink"));
-        ok(shell.run("kubectl create clusterrolebinding " + binding + " --clusterrole=edit --serviceaccount=" + ns
-                + ":flink"));
-
-        ok(shell.run("./bin/kubernetes-session.sh -Dkubernetes.cluster-id=flink-account "
-                + "-Dkubernetes.jobmanager.service-account=flink"));
-        ok(shell.run("./bin/flink run -d -t kubernetes-session -Dkubernetes.cluster-id=flink-account "
-                + "examples/streaming/WindowJoin.jar"));
-
-        assertEquals("flink", objects("flink-account").pods(ClusterObjects.JOBMANAGER).get(0).getSpec()
-                .getServiceAccountName());
-        await().atMost(POD_START).until(() -> ClusterObjects.names(objects("flink-account")
-                .pods(ClusterObjects.TASKMANAGER)), List.of("flink-account-taskmanager-1-1")::equals);
-        stop("flink-account");
+        ClusterObjects objects = new ClusterObjects(client, other.name(), "flink-account");
+        assertEquals("flink", objects.pods(ClusterObjects.JOBMANAGER).get(0).getSpec().getServiceAccountName());
+        await().atMost(POD_START).until(() -> ClusterObjects.names(objects.pods(ClusterObjects.TASKMANAGER)),
+                List.of("flink-account-taskmanager-1-1")::equals);
+        assertEquals(List.of(), objects("flink-account").labelled());
+        ok(shell.run("echo 'stop' | ./bin/kubernetes-session.sh " + session + " -Dexecution.attached=true"));
+        await().atMost(TEARDOWN).until(() -> objects.labelled().isEmpty());
     }
 
     /** What {@code kubectl get} shows of a ready session: its JobManager pod, Services and ConfigMap. */
