@@ -38,7 +38,8 @@ public record JobSnapshot(JobDetails details, List<JobVertexDetails> vertices, L
         JobDetails details = new JobDetails(graph.jobGraph().jobId(), graph.jobGraph().name(), graph.status(),
                 startMillis, endMillis, countPerState(executions));
         List<JobExceptionInfo> exceptions = graph.failures().stream()
-                .map(failure -> new JobExceptionInfo(failure.timestampMillis(), failure.taskName(), failure.message()))
+                .map(failure -> new JobExceptionInfo(failure.timestampMillis(), failure.taskName(), failure.message(),
+                        failure.rootCause()))
                 .toList();
         return new JobSnapshot(details, vertices, exceptions);
     }

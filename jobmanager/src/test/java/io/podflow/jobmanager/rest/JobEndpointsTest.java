@@ -176,10 +176,11 @@ class JobEndpointsTest {
     }
 
     @Test
-    void exceptionsListFailuresNewestFirst() throws Exception {
+    void exceptionsListFailuresNewestFirstAndTheRootIsTheNewestThatStartedAFailover() throws Exception {
         JobID id = rest.dispatcher.addJob("join", JobStatus.FAILED, 1000, 9000, Map.of());
-        rest.dispatcher.failures.put(id, List.of(new JobExceptionInfo(2000, "map (2/4)", "first failure"),
-                new JobExceptionInfo(8000, "job", "no slots after 5 min")));
+        rest.dispatcher.failures.put(id, List.of(new JobExceptionInfo(2000, "map (2/4)", "first failure", true),
+                new JobExceptionInfo(8000, "job", "no slots after 5 min", true),
+                new JobExceptionInfo(8500, "sink (1/4)", "input released while failing", false)));
         JobID healthy = rest.dispatcher.addJob("wordcount", JobStatus.RUNNING, 1000, -1, Map.of());
 
         JsonNode failed = rest.get("/jobs/" + id + "/exceptions").body();
@@ -189,7 +190,7 @@ class JobEndpointsTest {
         assertEquals(8000, failed.path("timestamp").asLong());
         List<String> tasks = new ArrayList<>();
         failed.path("exceptionHistory").path("entries").forEach(entry -> tasks.add(entry.path("task").asText()));
-        assertEquals(List.of("job", "map (2/4)"), tasks);
+        assertEquals(List.of("sink (1/4)", "job", "map (2/4)"), tasks);
         assertTrue(none.path("root-exception").isNull());
         assertEquals(0, none.path("all-exceptions").size());
     }

@@ -150,7 +150,7 @@ public final class ExecutionGraph {
         if (status != JobStatus.RUNNING) {
             return;
         }
-        recordFailure("job", cause);
+        recordFailure("job", cause, true);
         beginFailing(cause);
         checkAllStopped();
     }
@@ -191,9 +191,15 @@ public final class ExecutionGraph {
         }
     }
 
+    /**
+     * Every failure is recorded, but only one that starts a failover is a root cause: tasks that fail while the
+     * job is already failing or cancelling mostly fail because of it (their inputs were released, their peers
+     * cancelled), and showing such a consequence as the job's root exception would hide the cause.
+     */
     private void taskFailed(Execution execution, String why) {
-        recordFailure(execution.subtaskName(), why);
-        if (status == JobStatus.RUNNING) {
+        boolean startsFailover = status == JobStatus.RUNNING;
+        recordFailure(execution.subtaskName(), why, startsFailover);
+        if (startsFailover) {
             beginFailing(execution.subtaskName() + " failed: " + why);
         }
     }
@@ -236,8 +242,8 @@ public final class ExecutionGraph {
         }
     }
 
-    private void recordFailure(String taskName, String message) {
-        failures.addLast(new TaskFailure(clock.millis(), taskName, message));
+    private void recordFailure(String taskName, String message, boolean rootCause) {
+        failures.addLast(new TaskFailure(clock.millis(), taskName, message, rootCause));
         if (failures.size() > MAX_FAILURES_KEPT) {
             failures.removeFirst();
         }

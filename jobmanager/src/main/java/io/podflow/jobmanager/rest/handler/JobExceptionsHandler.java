@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code GET /jobs/{jobid}/exceptions}: a job's failures, newest first; {@code root-exception} is the newest, or
- * null for a job that never failed.
+ * {@code GET /jobs/{jobid}/exceptions}: a job's failures, newest first; {@code root-exception} is the newest root
+ * cause (a failure that started a failover, not one that followed from it), or null for a job that never failed.
  */
 public final class JobExceptionsHandler implements RestHandler {
 
@@ -54,8 +54,9 @@ public final class JobExceptionsHandler implements RestHandler {
             entries.add(new ExceptionEntry(failure.message(), failure.taskName(), failure.timestampEpochMillis()));
         }
         Collections.reverse(entries);
-        ExceptionEntry newest = entries.isEmpty() ? null : entries.get(0);
-        return new JobExceptions(newest == null ? null : newest.exception(),
-                newest == null ? null : newest.timestamp(), entries, false, new ExceptionHistory(entries, false));
+        JobExceptionInfo root = oldestFirst.stream().filter(JobExceptionInfo::rootCause)
+                .reduce((older, newer) -> newer).orElse(null);
+        return new JobExceptions(root == null ? null : root.message(),
+                root == null ? null : root.timestampEpochMillis(), entries, false, new ExceptionHistory(entries, false));
     }
 }

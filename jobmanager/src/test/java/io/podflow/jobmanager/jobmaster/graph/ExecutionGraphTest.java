@@ -142,6 +142,25 @@ class ExecutionGraphTest {
     }
 
     @Test
+    void tasksThatFailBecauseTheJobIsFailingDoNotHideItsCause() {
+        ExecutionGraph graph = graph(new NoRestartStrategy());
+        runAll(graph);
+        Execution source = graph.executions().get(1);
+        graph.updateTaskState(source.attemptId(), ExecutionState.FAILED, "Cannot connect the socket source");
+
+        // a downstream task whose input the failed source released fails too, instead of reporting CANCELED
+        Execution downstream = graph.executions().get(5);
+        graph.updateTaskState(downstream.attemptId(), ExecutionState.FAILED, "input 0 failed: CancellationException");
+        report(graph, ExecutionState.CANCELED, ExecutionState.CANCELING);
+
+        assertEquals(JobStatus.FAILED, graph.status());
+        assertEquals(List.of(new TaskFailure(graph.failures().get(0).timestampMillis(), "source (2/4)",
+                "Cannot connect the socket source", true), new TaskFailure(graph.failures().get(1).timestampMillis(),
+                downstream.subtaskName(), "input 0 failed: CancellationException", false)), graph.failures());
+        assertTrue(graph.failureCause().orElseThrow().contains("Cannot connect the socket source"));
+    }
+
+    @Test
     void fixedDelayRestartsWithNewAttemptsUntilItsAttemptsAreUsed() {
         ExecutionGraph graph = graph(new FixedDelayRestartStrategy(1, Duration.ofSeconds(1)));
         runAll(graph);
