@@ -9,6 +9,13 @@ export FLINK_HOME FLINK_CONF_DIR FLINK_LOG_DIR
 
 if [ -n "${JAVA_HOME:-}" ]; then JAVA_RUN="$JAVA_HOME/bin/java"; else JAVA_RUN=java; fi
 PODFLOW_CLASSPATH="$FLINK_HOME/lib/*"
+# How every podflow JVM gets its classes: the class path, and the class-data archive of lib/ when the distribution
+# has one. dist's build dumps it for /opt/flink, the image's path, with this class path, which the JVM expands in the
+# directory's order: a pod's /opt/flink/lib lists the same directory in the same order. A JVM whose class path
+# differs (another FLINK_HOME, a jar added to lib/) ignores the archive without a word and reads the jars.
+PODFLOW_CLASS_OPTS=(-cp "$PODFLOW_CLASSPATH")
+[ -f "$FLINK_HOME/lib/podflow-classes.jsa" ] \
+  && PODFLOW_CLASS_OPTS=(-XX:SharedArchiveFile="$FLINK_HOME/lib/podflow-classes.jsa" "${PODFLOW_CLASS_OPTS[@]}")
 
 # log4j2 reads conf/log4j2.properties, else conf/log4j.properties (the name Flink gives its log4j2 file), else the
 # default shipped in lib/. A log4j 1.x log4j.properties, as ConfigMaps written for older Flink mount, is read by
@@ -95,7 +102,7 @@ jvm_memory_flags() {
   else
     # slf4j's no-op provider spares the start-up of log4j, whose warnings the process itself logs anyway
     output=$("$JAVA_RUN" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dslf4j.internal.verbosity=WARN \
-      -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -cp "$PODFLOW_CLASSPATH" \
+      -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider "${PODFLOW_CLASS_OPTS[@]}" \
       io.podflow.common.memory.JvmMemoryFlags "$@") || return 1
     read -r -a flags <<<"$(sed -n 's/^jvm-memory-flags: //p' <<<"$output")"
   fi

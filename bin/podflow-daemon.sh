@@ -38,7 +38,7 @@ launch() { # $1 = instance number, then the arguments; sets command and log_base
   read -r -a memory_opts <<<"$memory_flags"
   read -r -a java_opts <<<"$(java_opts_for "$role")"
   mapfile -t pod_opts < <(pod_env_properties)
-  command=("$JAVA_RUN" "${memory_opts[@]}" "${java_opts[@]}" "${log_opts[@]}" -cp "$PODFLOW_CLASSPATH" \
+  command=("$JAVA_RUN" "${memory_opts[@]}" "${java_opts[@]}" "${log_opts[@]}" "${PODFLOW_CLASS_OPTS[@]}" \
     "$main_class" ${pod_opts[@]+"${pod_opts[@]}"} "$@")
 }
 

@@ -13,9 +13,11 @@ import io.podflow.e2e.support.Distribution;
 import io.podflow.e2e.support.JobJar;
 import io.podflow.e2e.support.JobOutput;
 import io.podflow.e2e.support.NamespaceRights;
+import io.podflow.e2e.support.PodProcesses;
 import io.podflow.localkube.cluster.LocalKube;
 import io.podflow.localkube.cluster.LocalKubeExtension;
 import io.podflow.localkube.cluster.TestNamespace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +65,10 @@ class NativeSessionIT {
         List<Pod> jobManagers = session.runningPods(ClusterObjects.JOBMANAGER);
         assertEquals(1, jobManagers.size());
         assertTrue(ready(jobManagers.get(0)), "the session was reported ready before its JobManager pod was Ready");
+        ProcessHandle jobManagerJvm = PodProcesses.jvm(kube, ns, jobManagers.get(0).getMetadata().getName())
+                .orElseThrow();
+        assertTrue(Files.readString(Path.of("/proc", Long.toString(jobManagerJvm.pid()), "maps"))
+                .contains("/opt/flink/lib/podflow-classes.jsa"), "the JobManager's JVM maps the image's class archive");
         assertEquals(List.of(), session.pods(ClusterObjects.TASKMANAGER));
 
         Path output = dist.workPath(ns + "-out");
