@@ -30,16 +30,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Idle nodes stay Ready without a single flap and a pod on them is never evicted. Ready's
- * lastTransitionTime must not move during the soak, so a flap between two looks counts too; four
- * minutes span six of the node lifecycle controller's 40-second grace periods and 24 heartbeats
- * per node. Tagged {@code long}: it runs in CI (the {@code ci} profile, on with {@code CI=true}) and
+ * lastTransitionTime must not move during the soak, so a flap between two looks counts too. Ten
+ * minutes, as the localkube issue asks: fifteen of the node lifecycle controller's 40-second grace
+ * periods, 60 heartbeats per node and twenty informer resyncs. Tagged {@code long}: it runs in CI (the {@code ci} profile, on with {@code CI=true}) and
  * otherwise only when asked for ({@code -DexcludedGroups= -Dit.test=NodeReadinessSoakIT}).
  */
 @Tag("long")
 @ExtendWith(LocalKubeExtension.class)
 class NodeReadinessSoakIT {
 
-    private static final Duration SOAK = Duration.ofMinutes(4);
+    private static final Duration SOAK = Duration.ofMinutes(10);
     private static final Duration LOOK_EVERY = Duration.ofSeconds(5);
     private static final Duration LEASE_FRESHNESS = Duration.ofSeconds(40);
     private static final List<String> LOST_NODE_TAINTS = List.of("node.kubernetes.io/not-ready",
