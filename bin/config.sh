@@ -66,18 +66,12 @@ log4j1_untranslatable() { # $1 = properties file
 # Prints, one a line, the options a pod hands every podflow process through its environment, as the image's
 # entrypoint and commands written for Flink's image (`jobmanager.sh start` in a ConfigMap-mounted conf/) both start
 # processes through these scripts: POD_IP is the address to bind servers to (pods that share one host network, as
-# on localkube, each own an IP, so 0.0.0.0 would take the port from every other pod); PODFLOW_CLUSTER_SECRET and
-# PODFLOW_REST_AUTHENTICATION_TOKEN (e.g. from a Secret) become the cluster secret and REST token. They come before
-# the command's own arguments, so a -D given there wins.
+# on localkube, each own an IP, so 0.0.0.0 would take the port from every other pod). They come before the command's
+# own arguments, so a -D given there wins. The secrets (PODFLOW_CLUSTER_SECRET, PODFLOW_REST_AUTHENTICATION_TOKEN)
+# stay in the environment, where the JVM reads them: as arguments, every user of the host would see them in ps.
 pod_env_properties() {
   if [ -n "${POD_IP:-}" ]; then
     printf '%s\n' "-Djobmanager.bind-host=$POD_IP" "-Drest.bind-address=$POD_IP" "-Dtaskmanager.bind-host=$POD_IP"
-  fi
-  if [ -n "${PODFLOW_CLUSTER_SECRET:-}" ]; then
-    printf '%s\n' "-Dcluster.secret=$PODFLOW_CLUSTER_SECRET"
-  fi
-  if [ -n "${PODFLOW_REST_AUTHENTICATION_TOKEN:-}" ]; then
-    printf '%s\n' "-Drest.authentication.token=$PODFLOW_REST_AUTHENTICATION_TOKEN"
   fi
 }
 

@@ -5,10 +5,11 @@
 #   kubernetes-application                          the JobManager of one application
 #   help                                            this list; anything else runs as a command
 # ENABLE_BUILT_IN_PLUGINS="a.jar;b.jar" first moves jars shipped in opt/, each to plugins/<name>/.
-# PODFLOW_CLUSTER_SECRET and PODFLOW_REST_AUTHENTICATION_TOKEN become -Dcluster.secret and
-# -Drest.authentication.token; every other argument is passed to the process as given.
+# PODFLOW_CLUSTER_SECRET and PODFLOW_REST_AUTHENTICATION_TOKEN set cluster.secret and rest.authentication.token:
+# the process reads them from its environment (never from its arguments, which ps shows to every user of the host).
 # With POD_IP set, servers bind to it (jobmanager.bind-host, rest.bind-address, taskmanager.bind-host) unless the
-# arguments say otherwise. bin/podflow-daemon.sh does both (see pod_env_properties in bin/config.sh).
+# arguments say otherwise (bin/podflow-daemon.sh adds it; see pod_env_properties in bin/config.sh); every other
+# argument is passed to the process as given.
 set -euo pipefail
 
 FLINK_HOME=${FLINK_HOME:-$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)}
@@ -52,24 +53,10 @@ enable_built_in_plugins() {
   done
 }
 
-# A zip keeps its entry names uncompressed, so a class is found in lib/ without a JDK's jar tool.
-has_class() { # $1 = fully qualified class name
-  local entry jar
-  entry="$(echo "$1" | tr . /).class"
-  for jar in "$FLINK_HOME"/lib/*.jar; do
-    [ -f "$jar" ] && grep -qaF "$entry" "$jar" && return 0
-  done
-  return 1
-}
-
 # Runs a podflow process as this container's main process, logging to the console and to $FLINK_LOG_DIR.
 run_in_foreground() { # $1 = role (jobmanager | taskmanager), $2 = main class, then its arguments
   local role=$1 main_class=$2
   shift 2
-  if ! has_class "$main_class"; then
-    echo "This podflow build cannot run '$mode' yet: $main_class is not in $FLINK_HOME/lib." >&2
-    exit 1
-  fi
   exec "$FLINK_HOME/bin/podflow-daemon.sh" start-foreground "$role" "$main_class" "$@"
 }
 

@@ -19,17 +19,16 @@ class PodEnvironmentScriptTest {
     private static final Path CONFIG_SH = Path.of("../bin/config.sh").toAbsolutePath().normalize();
 
     @Test
-    void thePodIpBindsEveryServerAndTheSecretsBecomeTheirOptions() throws Exception {
+    void thePodIpBindsEveryServerAndTheSecretsStayOutOfTheArguments() throws Exception {
         assertEquals(List.of("-Djobmanager.bind-host=127.0.4.9", "-Drest.bind-address=127.0.4.9",
-                "-Dtaskmanager.bind-host=127.0.4.9", "-Dcluster.secret=s3cret", "-Drest.authentication.token=t0ken"),
+                "-Dtaskmanager.bind-host=127.0.4.9"),
                 podEnvProperties(Map.of("POD_IP", "127.0.4.9", "PODFLOW_CLUSTER_SECRET", "s3cret",
                         "PODFLOW_REST_AUTHENTICATION_TOKEN", "t0ken")));
     }
 
     @Test
-    void onlyWhatTheEnvironmentSetsIsGiven() throws Exception {
-        assertEquals(List.of("-Dcluster.secret=s3cret"), podEnvProperties(Map.of("PODFLOW_CLUSTER_SECRET", "s3cret",
-                "POD_IP", "")));
+    void anEmptyPodIpAddsNothing() throws Exception {
+        assertEquals(List.of(), podEnvProperties(Map.of("PODFLOW_CLUSTER_SECRET", "s3cret", "POD_IP", "")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.podflow.e2e;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -22,6 +23,7 @@ import io.podflow.localkube.cluster.LocalKubeExtension;
 import io.podflow.localkube.cluster.TestNamespace;
 import io.podflow.protocol.job.JobID;
 import io.podflow.protocol.job.JobStatus;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +38,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Must-show 5 of the native Kubernetes issue: the namespace, service-account, secret and REST Service type options
- * show on the objects a session creates (and the commands reach the session through each Service type) and, for secrets, inside the running TaskManager process: the file where
- * {@code kubernetes.secrets} mounts it and the variable {@code kubernetes.env.secretKeyRef} names.
+ * show on the objects a session creates (and the commands reach the session through each Service type) and, for
+ * secrets, inside the running TaskManager process: the file where {@code kubernetes.secrets} mounts it, the variable
+ * {@code kubernetes.env.secretKeyRef} names, and the cluster secret in its environment but not on its command line.
  */
 @ExtendWith(LocalKubeExtension.class)
 class NativeOptionsIT {
@@ -75,6 +78,7 @@ class NativeOptionsIT {
         String environment = Files.readString(Path.of("/proc", Long.toString(taskManager.pid()), "environ"),
                 StandardCharsets.UTF_8);
         assertTrue(List.of(environment.split("\0")).contains("FOO_ENV=env-secret"), environment);
+        assertTheClusterSecretIsInTheEnvironmentOnly(taskManager, environment);
         assertEquals("file-secret", Files.readString(PodProcesses.asSeenBy(taskManager, "/opt/foo/password")));
 
         try (ClusterConnection rest = session.rest()) {
@@ -102,6 +106,18 @@ class NativeOptionsIT {
         }
         assertEquals(0, session.stop().exitCode());
         await().atMost(Duration.ofSeconds(60)).until(() -> session.objects().labelled().isEmpty());
+    }
+
+    /** The process reads the cluster secret from its environment: ps, which any user of the host runs, shows none. */
+    private static void assertTheClusterSecretIsInTheEnvironmentOnly(ProcessHandle process, String environment)
+            throws IOException {
+        String secret = List.of(environment.split("\0")).stream()
+                .filter(variable -> variable.startsWith("PODFLOW_CLUSTER_SECRET=")).findFirst()
+                .map(variable -> variable.substring("PODFLOW_CLUSTER_SECRET=".length())).orElse("");
+        assertFalse(secret.isEmpty(), environment);
+        String commandLine = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"),
+                StandardCharsets.UTF_8);
+        assertFalse(commandLine.contains(secret), "the cluster secret is on the command line");
     }
 
     private static void assertCarriesTheSecrets(PodSpec pod) {

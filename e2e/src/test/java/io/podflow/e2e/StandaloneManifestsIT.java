@@ -96,7 +96,7 @@ class StandaloneManifestsIT {
         imageJar = JobJar.build(DoubledNumbersProgram.class, dist.home().resolve("usrlib").resolve(ns + ".jar"));
         Path output = dist.workPath(ns + "-doubled");
         // the shipped manifest with this test's job: its class (other tests' jars may be in usrlib too) and arguments
-        String lastArgument = "\"-Drest.authentication.token=$(PODFLOW_REST_AUTHENTICATION_TOKEN)\"]";
+        String lastArgument = "\"-Drest.bind-address=$(POD_IP)\"]";
         String shipped = Files.readString(MANIFESTS.resolve("job-cluster.yaml"));
         assertTrue(shipped.contains(lastArgument));
         Path manifest = Files.writeString(dist.workPath(ns + "-job-cluster.yaml"), shipped.replace(lastArgument,

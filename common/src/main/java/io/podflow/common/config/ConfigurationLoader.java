@@ -13,13 +13,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds a process's configuration: {@code flink-conf.yaml} from the configuration directory, then {@code -D}
- * properties, which win.
+ * properties, which win. A JobManager or TaskManager process also takes its secrets from the environment (see
+ * {@link #SECRETS_FROM_ENV}).
  */
 public final class ConfigurationLoader {
 
     public static final String CONFIG_FILE_NAME = "flink-conf.yaml";
     public static final String ENV_CONF_DIR = "FLINK_CONF_DIR";
     public static final String ENV_HOME = "FLINK_HOME";
+
+    /**
+     * Environment variables that set a secret option, above the file and below {@code -D}: a pod takes them from a
+     * Kubernetes Secret, and unlike a {@code -D} argument they are not shown to every user of the host by {@code ps}.
+     */
+    public static final Map<String, String> SECRETS_FROM_ENV = Map.of(
+            "PODFLOW_CLUSTER_SECRET", "cluster.secret",
+            "PODFLOW_REST_AUTHENTICATION_TOKEN", "rest.authentication.token");
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationLoader.class);
 
@@ -40,11 +49,13 @@ public final class ConfigurationLoader {
     }
 
     /**
-     * Like {@link #load(Path, Map)} with the directory from {@code FLINK_CONF_DIR}, else {@code $FLINK_HOME/conf},
-     * else {@code ./conf}.
+     * A JobManager's or TaskManager's configuration: like {@link #load(Path, Map)} with the directory from
+     * {@code FLINK_CONF_DIR}, else {@code $FLINK_HOME/conf}, else {@code ./conf}, and the secrets in
+     * {@link #SECRETS_FROM_ENV} from the environment where no {@code -D} property sets them.
      */
     public static Configuration loadFromEnvironment(Map<String, String> dynamicProperties) {
-        return load(confDirFrom(System.getenv()), dynamicProperties);
+        Map<String, String> environment = System.getenv();
+        return load(confDirFrom(environment), withSecretsFrom(environment, dynamicProperties));
     }
 
     /** Like {@link #loadFromEnvironment(Map)} but hands each warning to {@code warnings}. */
@@ -100,6 +111,19 @@ public final class ConfigurationLoader {
         dynamicProperties.forEach(configuration::setString);
         new KeyAudit(registry).audit(configuration.toMap().keySet(), warnings);
         return configuration;
+    }
+
+    /** The dynamic properties with, under them, each secret a non-empty environment variable gives. */
+    static Map<String, String> withSecretsFrom(Map<String, String> environment, Map<String, String> dynamicProperties) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        SECRETS_FROM_ENV.forEach((variable, key) -> {
+            String value = environment.get(variable);
+            if (value != null && !value.isEmpty()) {
+                properties.put(key, value);
+            }
+        });
+        properties.putAll(dynamicProperties);
+        return properties;
     }
 
     static Path confDirFrom(Map<String, String> environment) {

@@ -77,6 +77,29 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void secretsFromTheEnvironmentWinOverTheFileButNotOverDynamicProperties() throws IOException {
+        writeConf("cluster.secret: from-file", "rest.authentication.token: from-file");
+        Map<String, String> environment = Map.of("PODFLOW_CLUSTER_SECRET", "from-env",
+                "PODFLOW_REST_AUTHENTICATION_TOKEN", "token-from-env", "UNRELATED", "x");
+
+        Configuration configuration = ConfigurationLoader.load(confDir, ConfigurationLoader.withSecretsFrom(
+                environment, Map.of("rest.authentication.token", "from-command-line")), REGISTRY, warnings::add);
+
+        assertEquals("from-env", configuration.getString("cluster.secret", null));
+        assertEquals("from-command-line", configuration.getString("rest.authentication.token", null));
+    }
+
+    @Test
+    void anEmptySecretVariableLeavesTheFileValue() throws IOException {
+        writeConf("cluster.secret: from-file");
+
+        Configuration configuration = ConfigurationLoader.load(confDir, ConfigurationLoader.withSecretsFrom(
+                Map.of("PODFLOW_CLUSTER_SECRET", ""), Map.of()), REGISTRY, warnings::add);
+
+        assertEquals("from-file", configuration.getString("cluster.secret", null));
+    }
+
+    @Test
     void aMissingFileIsAWarningAndAMissingDirectoryAnError() {
         Configuration configuration = ConfigurationLoader.load(confDir, Map.of("parallelism.default", "2"),
                 REGISTRY, warnings::add);

@@ -32,7 +32,7 @@ public final class KubernetesApplicationEntrypoint {
 
     public static void main(String[] args) throws InterruptedException {
         Started started = JobManagerServices.startedOrExit(() -> {
-            Configuration config = KubernetesSessionEntrypoint.load(args, System.getenv());
+            Configuration config = KubernetesSessionEntrypoint.load(args);
             KubernetesClient client = KubernetesClientFactory.create(config);
             OwnDeployment deployment = new OwnDeployment(client, config.get(KubernetesConfigOptions.NAMESPACE),
                     config.get(KubernetesConfigOptions.CLUSTER_ID));

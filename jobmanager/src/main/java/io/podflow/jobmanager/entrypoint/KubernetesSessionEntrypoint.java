@@ -18,17 +18,12 @@ import java.util.Map;
  */
 public final class KubernetesSessionEntrypoint {
 
-    /** Environment variables that fill an option when the configuration leaves it unset. */
-    private static final Map<String, String> OPTIONS_FROM_ENV = Map.of(
-            "PODFLOW_CLUSTER_SECRET", "cluster.secret",
-            "PODFLOW_REST_AUTHENTICATION_TOKEN", "rest.authentication.token");
-
     private KubernetesSessionEntrypoint() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         JobManagerServices services = JobManagerServices.startedOrExit(() -> {
-            Configuration config = load(args, System.getenv());
+            Configuration config = load(args);
             return start(config, KubernetesClientFactory.create(config));
         });
         StandaloneSessionEntrypoint.awaitTermination(services);
@@ -40,22 +35,9 @@ public final class KubernetesSessionEntrypoint {
                 new KubernetesResourceManagerDriver(config, client, Clock.systemUTC()));
     }
 
-    /** The configuration from {@code flink-conf.yaml}, the {@code -D} arguments and the pod's secrets. */
-    static Configuration load(String[] args, Map<String, String> env) {
-        Configuration config = ConfigurationLoader.loadFromEnvironment(
-                ConfigurationLoader.parseDynamicProperties(Arrays.asList(args)));
-        fillFromEnvironment(config, env);
-        return config;
-    }
-
-    /** Sets the cluster secret and REST token from the pod's environment where the configuration has none. */
-    static void fillFromEnvironment(Configuration config, Map<String, String> env) {
-        OPTIONS_FROM_ENV.forEach((variable, key) -> {
-            String value = env.get(variable);
-            if (value != null && !value.isEmpty() && config.getString(key, null) == null) {
-                config.setString(key, value);
-            }
-        });
+    /** The configuration from {@code flink-conf.yaml}, the pod's secrets and the {@code -D} arguments. */
+    static Configuration load(String[] args) {
+        return ConfigurationLoader.loadFromEnvironment(ConfigurationLoader.parseDynamicProperties(Arrays.asList(args)));
     }
 
     static String advertisedHost(Configuration config, Map<String, String> env) {

@@ -11,26 +11,6 @@ import org.junit.jupiter.api.Test;
 class KubernetesSessionEntrypointTest {
 
     @Test
-    void secretAndTokenComeFromThePodEnvironmentWhenNotConfigured() {
-        Configuration config = new Configuration();
-
-        KubernetesSessionEntrypoint.fillFromEnvironment(config, Map.of("PODFLOW_CLUSTER_SECRET", "s3cret",
-                "PODFLOW_REST_AUTHENTICATION_TOKEN", "t0ken"));
-
-        assertEquals("s3cret", config.getString("cluster.secret", null));
-        assertEquals("t0ken", config.getString("rest.authentication.token", null));
-    }
-
-    @Test
-    void configuredSecretWinsOverTheEnvironment() {
-        Configuration config = new Configuration().setString("cluster.secret", "from-config");
-
-        KubernetesSessionEntrypoint.fillFromEnvironment(config, Map.of("PODFLOW_CLUSTER_SECRET", "from-env"));
-
-        assertEquals("from-config", config.getString("cluster.secret", null));
-    }
-
-    @Test
     void podIpIsTheAdvertisedHostElseTheRpcAddress() {
         Configuration config = new Configuration().setString("jobmanager.rpc.address", "s1.default");
 
