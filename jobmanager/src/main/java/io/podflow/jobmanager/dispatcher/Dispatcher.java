@@ -2,6 +2,9 @@ package io.podflow.jobmanager.dispatcher;
 
 import io.podflow.common.config.Configuration;
 import io.podflow.common.config.IllegalConfigurationException;
+import io.podflow.common.metrics.MetricGroup;
+import io.podflow.common.metrics.MetricRegistry;
+import io.podflow.common.metrics.PublishedGauge;
 import io.podflow.jobmanager.JobMasterOptions;
 import io.podflow.jobmanager.blob.BlobStore;
 import io.podflow.jobmanager.jobmaster.JobMaster;
@@ -47,13 +50,23 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     private final Clock clock;
     private final Map<JobID, JobMaster> running = new LinkedHashMap<>();
     private final FinishedJobHistory history;
+    /** Flink's JobManager metric: jobs submitted and not yet ended. */
+    private final PublishedGauge runningJobs;
+
+    /** A Dispatcher whose metrics no reporter sees. */
+    public Dispatcher(RpcService rpcService, Configuration config, String resourceManagerAddress,
+            String blobServerAddress, BlobStore blobStore, Clock clock) {
+        this(rpcService, config, resourceManagerAddress, blobServerAddress, blobStore, clock,
+                new MetricRegistry().group("jobmanager", Map.of()));
+    }
 
     /**
      * @param blobServerAddress {@code host:port} TaskManagers fetch jars from
      * @param blobStore where submitted jobs' jars must already be; they are kept while the job runs
+     * @param jobManagerMetrics the JobManager's metric group, where {@code numRunningJobs} is published
      */
     public Dispatcher(RpcService rpcService, Configuration config, String resourceManagerAddress,
-            String blobServerAddress, BlobStore blobStore, Clock clock) {
+            String blobServerAddress, BlobStore blobStore, Clock clock, MetricGroup jobManagerMetrics) {
         super(rpcService, ENDPOINT_NAME);
         this.config = config;
         this.resourceManagerAddress = resourceManagerAddress;
@@ -61,6 +74,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         this.blobStore = blobStore;
         this.clock = clock;
         this.history = new FinishedJobHistory(config.get(JobMasterOptions.JOBSTORE_MAX_CAPACITY));
+        this.runningJobs = jobManagerMetrics.publishedGauge("numRunningJobs");
     }
 
     @Override
@@ -83,6 +97,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         JobMaster jobMaster = new JobMaster(getRpcService(), jobGraph, settings, resourceManagerAddress,
                 blobServerAddress, clock);
         running.put(jobId, jobMaster);
+        runningJobs.set(running.size());
         jobMaster.getResultFuture()
                 .thenCompose(result -> jobMaster.requestSnapshot()
                         .thenApply(snapshot -> new FinishedJob(snapshot, result)))
@@ -149,6 +164,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         List<CompletableFuture<Void>> stopped = running.values().stream().map(JobMaster::closeAsync).toList();
         running.keySet().forEach(blobStore::release);
         running.clear();
+        runningJobs.set(0);
         return CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new));
     }
 
@@ -164,6 +180,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     private void archive(FinishedJob job) {
         JobID jobId = job.result().jobId();
         JobMaster jobMaster = running.remove(jobId);
+        runningJobs.set(running.size());
         history.add(job);
         blobStore.release(jobId);
         if (jobMaster != null) {

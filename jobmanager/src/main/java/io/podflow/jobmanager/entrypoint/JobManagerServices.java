@@ -63,7 +63,7 @@ public final class JobManagerServices implements AutoCloseable {
             started.add(blobServer);
 
             dispatcher = new Dispatcher(rpcService, config, resourceManager.getAddress(),
-                    advertisedHost + ":" + blobServer.port(), blobServer.store(), Clock.systemUTC());
+                    advertisedHost + ":" + blobServer.port(), blobServer.store(), Clock.systemUTC(), metrics.group());
             dispatcher.start();
 
             UploadedJars jars = UploadedJars.create(config);

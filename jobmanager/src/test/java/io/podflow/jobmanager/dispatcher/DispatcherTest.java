@@ -1,6 +1,8 @@
 package io.podflow.jobmanager.dispatcher;
 
 import io.podflow.common.config.Configuration;
+import io.podflow.common.metrics.MetricRegistry;
+import io.podflow.common.plugin.metrics.MetricValue;
 import io.podflow.protocol.blob.BlobKey;
 import io.podflow.jobmanager.blob.BlobStore;
 import io.podflow.jobmanager.jobmaster.FakeResourceManager;
@@ -52,6 +54,7 @@ class DispatcherTest {
     private BlobStore blobStore;
     private FakeResourceManager resourceManager;
     private Dispatcher dispatcher;
+    private final MetricRegistry metrics = new MetricRegistry();
     private DispatcherGateway local;
     private DispatcherGateway remote;
 
@@ -69,7 +72,7 @@ class DispatcherTest {
         }
         blobStore = BlobStore.createUnder(blobDirectory);
         dispatcher = new Dispatcher(jobManagerSide, config, resourceManager.getAddress(), "127.0.0.1:6124", blobStore,
-                Clock.systemUTC());
+                Clock.systemUTC(), metrics.group("jobmanager", Map.of("host", "127.0.0.1")));
         dispatcher.start();
         local = jobManagerSide.connect(dispatcher.getAddress(), DispatcherGateway.class).get(5, TimeUnit.SECONDS);
         remote = clientSide.connect(dispatcher.getAddress(), DispatcherGateway.class).get(5, TimeUnit.SECONDS);
@@ -81,6 +84,11 @@ class DispatcherTest {
         clientSide.closeAsync().get(60, TimeUnit.SECONDS);
         jobManagerSide.closeAsync().get(60, TimeUnit.SECONDS);
         blobStore.close();
+    }
+
+    private double runningJobsMetric() {
+        return metrics.snapshot().stream().filter(metric -> metric.name().equals("numRunningJobs"))
+                .mapToDouble(MetricValue::value).sum();
     }
 
     private static <T> T get(CompletableFuture<T> future) throws Exception {
@@ -129,6 +137,22 @@ class DispatcherTest {
         assertInstanceOf(DuplicateJobException.class, failureOf(local.submitJob(job)));
         get(local.cancelJob(job.jobId()));
         assertEquals(JobStatus.CANCELED, get(local.requestJobResult(job.jobId())).status(), "cancel is idempotent");
+    }
+
+    @Test
+    void numRunningJobsCountsTheJobsThatHaveNotEnded() throws Exception {
+        start(10, TaskScript.KEEP_RUNNING);
+        assertEquals(0.0, runningJobsMetric());
+        JobGraph first = TestJobs.sourceToSink(1, 1, Map.of());
+        JobGraph second = TestJobs.sourceToSink(1, 1, Map.of());
+
+        get(local.submitJob(first));
+        get(local.submitJob(second));
+        assertEquals(2.0, runningJobsMetric());
+
+        get(local.cancelJob(first.jobId()));
+        get(local.requestJobResult(first.jobId()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> runningJobsMetric() == 1.0);
     }
 
     @Test
