@@ -20,7 +20,9 @@ public final class MetricOptions {
                     + "from opt/; metrics.reporter.<name>.<option> are its options, e.g. metrics.reporter.prom.port "
                     + "(a port or a range such as 9250-9260; default 9249) or metrics.reporter.<name>.interval "
                     + "(default 10 s) of a reporter that sends metrics itself, such as "
-                    + "io.podflow.common.metrics.Slf4jReporterFactory, which writes them to the log.");
+                    + "io.podflow.common.metrics.Slf4jReporterFactory, which writes them to the log. Flink's names "
+                    + "for the two, org.apache.flink.metrics.prometheus.PrometheusReporterFactory and "
+                    + "org.apache.flink.metrics.slf4j.Slf4jReporterFactory, start them as well.");
 
     /** The option under a reporter's prefix that names its factory. */
     static final String FACTORY_CLASS = "factory.class";

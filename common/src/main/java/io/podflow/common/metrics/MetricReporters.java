@@ -75,7 +75,10 @@ public final class MetricReporters implements AutoCloseable {
             return Optional.empty();
         }
         Optional<MetricReporterFactory> factory = factories.stream()
-                .filter(offered -> offered.getClass().getName().equals(factoryClass)).findFirst();
+                .filter(offered -> offered.getClass().getName().equals(factoryClass)
+                        || offered.aliases().contains(factoryClass)).findFirst();
+        factory.filter(found -> !found.getClass().getName().equals(factoryClass)).ifPresent(found -> LOG.info(
+                "Metric reporter '{}': {} stands in for {}", name, found.getClass().getName(), factoryClass));
         if (factory.isEmpty()) {
             LOG.warn("Metric reporter '{}' is not started: no plugin offers {} (offered: {}); enable the plugin "
                     + "that has it, e.g. ENABLE_BUILT_IN_PLUGINS=<jar> for a jar shipped in opt/", name,

@@ -11,15 +11,22 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * {@code metrics.reporter.<name>.factory.class: io.podflow.common.metrics.Slf4jReporterFactory}: writes every metric to
- * the process's log each interval, one line per metric. In lib/, so it needs no plugin.
+ * the process's log each interval, one line per metric. In lib/, so it needs no plugin. Flink's name for its own,
+ * {@code org.apache.flink.metrics.slf4j.Slf4jReporterFactory}, starts it too.
  */
 public final class Slf4jReporterFactory implements MetricReporterFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(Slf4jReporterFactory.class);
+
+    @Override
+    public Set<String> aliases() {
+        return Set.of("org.apache.flink.metrics.slf4j.Slf4jReporterFactory");
+    }
 
     @Override
     public MetricReporter createMetricReporter(ReporterSetup setup) {

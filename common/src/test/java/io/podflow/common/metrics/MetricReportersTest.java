@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class MetricReportersTest {
 
     /** Keeps what it was started with, as a plugin's reporter would. */
-    static final class RecordingFactory implements MetricReporterFactory {
+    static class RecordingFactory implements MetricReporterFactory {
 
         final List<ReporterSetup> setups = new ArrayList<>();
         final List<String> closed = new ArrayList<>();
@@ -109,6 +110,25 @@ class MetricReportersTest {
         MetricReporters.start(config, List.of(new FailingFactory(), recording), "0.0.0.0", registry).close();
 
         assertEquals(List.of("rec"), recording.setups.stream().map(ReporterSetup::name).toList());
+    }
+
+    @Test
+    void aFactoryStartsUnderTheFlinkNameItStandsInFor() {
+        RecordingFactory standIn = new RecordingFactory() {
+            @Override
+            public Set<String> aliases() {
+                return Set.of("org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+            }
+        };
+        Configuration config = new Configuration()
+                .setString("metrics.reporter.prom.factory.class",
+                        "org.apache.flink.metrics.prometheus.PrometheusReporterFactory")
+                .setString("metrics.reporter.other.factory.class", "org.apache.flink.metrics.jmx.JMXReporterFactory");
+
+        MetricReporters.start(config, List.of(recording, standIn), "0.0.0.0", registry).close();
+
+        assertEquals(List.of("prom"), standIn.setups.stream().map(ReporterSetup::name).toList());
+        assertEquals(List.of(), recording.setups);
     }
 
     @Test
