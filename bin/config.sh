@@ -10,9 +10,10 @@ export FLINK_HOME FLINK_CONF_DIR FLINK_LOG_DIR
 if [ -n "${JAVA_HOME:-}" ]; then JAVA_RUN="$JAVA_HOME/bin/java"; else JAVA_RUN=java; fi
 PODFLOW_CLASSPATH="$FLINK_HOME/lib/*"
 # How every podflow JVM gets its classes: the class path, and the class-data archive of lib/ when the distribution
-# has one. dist's build dumps it for /opt/flink, the image's path, with this class path, which the JVM expands in the
-# directory's order: a pod's /opt/flink/lib lists the same directory in the same order. A JVM whose class path
-# differs (another FLINK_HOME, a jar added to lib/) ignores the archive without a word and reads the jars.
+# has one (bin/dump-class-archive.sh: the image's build and dist's build dump it for /opt/flink) with this class path,
+# which the JVM expands in the directory's order: a pod's /opt/flink/lib lists the same directory in the same order.
+# A JVM whose class path or build differs (another FLINK_HOME, a jar added to lib/, another java) ignores the archive
+# without a word and reads the jars.
 PODFLOW_CLASS_OPTS=(-cp "$PODFLOW_CLASSPATH")
 [ -f "$FLINK_HOME/lib/podflow-classes.jsa" ] \
   && PODFLOW_CLASS_OPTS=(-XX:SharedArchiveFile="$FLINK_HOME/lib/podflow-classes.jsa" "${PODFLOW_CLASS_OPTS[@]}")
