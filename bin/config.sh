@@ -18,45 +18,6 @@ PODFLOW_CLASS_OPTS=(-cp "$PODFLOW_CLASSPATH")
 [ -f "$FLINK_HOME/lib/podflow-classes.jsa" ] \
   && PODFLOW_CLASS_OPTS=(-XX:SharedArchiveFile="$FLINK_HOME/lib/podflow-classes.jsa" "${PODFLOW_CLASS_OPTS[@]}")
 
-# Runs the JVM of a command-line tool (bin/flink, bin/kubernetes-session.sh) in place of this shell, given its JVM
-# options, main class and arguments. Run from wherever the distribution was unpacked, a tool cannot use
-# lib/podflow-classes.jsa (JDK 17 maps it only for the /opt/flink/lib it was dumped for) and would read ~3 000
-# classes from the jars on every run, so outside /opt/flink the tools keep a class-data archive of their own in the
-# user's cache: the first run that succeeds dumps it at its exit (-XX:ArchiveClassesAtExit, on top of the JDK's own
-# archive) and later runs map it, which halves their start. Its name covers FLINK_HOME, lib/ (names, sizes, times)
-# and the java binary, so a change of any of them dumps a new one, which replaces the old. PODFLOW_TOOL_ARCHIVE_DIR
-# moves the cache; set empty, it turns the archive off.
-run_tool() {
-  local dir=${PODFLOW_TOOL_ARCHIVE_DIR-${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/podflow/class-archives}
-  if [ "$FLINK_HOME" -ef /opt/flink ] || [ -z "$dir" ] || ! mkdir -p "$dir" 2>/dev/null || [ ! -w "$dir" ]; then
-    exec "$JAVA_RUN" "${PODFLOW_CLASS_OPTS[@]}" "$@"
-  fi
-  local home_key archive
-  home_key=$(printf '%s' "$FLINK_HOME" | cksum | cut -d' ' -f1)
-  archive="$dir/$home_key-$({ ls -l --time-style=+%s "$FLINK_HOME/lib"; ls -lL --time-style=+%s \
-    "$(command -v "$JAVA_RUN")" || true; } 2>/dev/null | cksum | cut -d' ' -f1).jsa"
-  if [ -f "$archive" ]; then
-    exec "$JAVA_RUN" -XX:SharedArchiveFile="$archive" -Xlog:cds*=off -cp "$PODFLOW_CLASSPATH" "$@"
-  fi
-  # not exec: the archive is kept only if the tool succeeds (a failed run loaded too few classes to be worth it)
-  local partial="$archive.$$" child status=0
-  "$JAVA_RUN" -XX:ArchiveClassesAtExit="$partial" -Xlog:cds*=off -cp "$PODFLOW_CLASSPATH" "$@" <&0 &
-  child=$!
-  trap 'kill -TERM "$child" 2>/dev/null' TERM INT HUP
-  wait "$child" || status=$?
-  while kill -0 "$child" 2>/dev/null; do
-    status=0
-    wait "$child" || status=$?
-  done
-  trap - TERM INT HUP
-  if [ "$status" -eq 0 ] && [ -s "$partial" ]; then
-    rm -f "$dir/$home_key"-*.jsa
-    mv -f "$partial" "$archive"
-  fi
-  rm -f "$partial"
-  exit "$status"
-}
-
 # log4j2 reads conf/log4j2.properties, else conf/log4j.properties (the name Flink gives its log4j2 file), else the
 # default shipped in lib/. A log4j 1.x log4j.properties, as ConfigMaps written for older Flink mount, is read by
 # log4j's 1.x bridge in lib/ when it uses only appenders the bridge translates; otherwise one warning and the default.
