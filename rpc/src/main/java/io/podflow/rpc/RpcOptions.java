@@ -30,7 +30,9 @@ public final class RpcOptions {
             .stringType()
             .noDefaultValue()
             .withDescription("Shared secret every RPC connection proves knowledge of (HMAC-SHA256 challenge "
-                    + "and response). Required.");
+                    + "and response). Required. A JobManager or TaskManager also takes it from the environment "
+                    + "variable PODFLOW_CLUSTER_SECRET (e.g. from a Kubernetes Secret), which -D overrides; "
+                    + "unlike a -D argument, it is not shown by ps.");
 
     public static final ConfigOption<String> JOBMANAGER_ADDRESS = ConfigOptions.key("jobmanager.rpc.address")
             .stringType()

@@ -45,7 +45,8 @@ public final class RestOptions {
             .stringType()
             .noDefaultValue()
             .withDescription("The bearer token REST callers must send when rest.authentication is TOKEN; the "
-                    + "deployer fills it from the cluster Secret.");
+                    + "deployer fills it from the cluster Secret. A JobManager also takes it from the environment "
+                    + "variable PODFLOW_REST_AUTHENTICATION_TOKEN, which -D overrides.");
 
     public static final ConfigOption<String> UPLOAD_DIRECTORY = ConfigOptions.key("web.upload.dir")
             .stringType()
