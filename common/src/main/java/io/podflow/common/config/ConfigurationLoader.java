@@ -22,13 +22,18 @@ public final class ConfigurationLoader {
     public static final String ENV_CONF_DIR = "FLINK_CONF_DIR";
     public static final String ENV_HOME = "FLINK_HOME";
 
+    /** The environment variable a pod passes the cluster secret in (see {@link #SECRETS_FROM_ENV}). */
+    public static final String CLUSTER_SECRET_ENV = "PODFLOW_CLUSTER_SECRET";
+    /** The environment variable a pod passes the REST token in (see {@link #SECRETS_FROM_ENV}). */
+    public static final String REST_TOKEN_ENV = "PODFLOW_REST_AUTHENTICATION_TOKEN";
+
     /**
      * Environment variables that set a secret option, above the file and below {@code -D}: a pod takes them from a
      * Kubernetes Secret, and unlike a {@code -D} argument they are not shown to every user of the host by {@code ps}.
      */
-    public static final Map<String, String> SECRETS_FROM_ENV = Map.of(
-            "PODFLOW_CLUSTER_SECRET", "cluster.secret",
-            "PODFLOW_REST_AUTHENTICATION_TOKEN", "rest.authentication.token");
+    private static final Map<String, String> SECRETS_FROM_ENV = Map.of(
+            CLUSTER_SECRET_ENV, "cluster.secret",
+            REST_TOKEN_ENV, RestOptions.AUTHENTICATION_TOKEN.key());
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationLoader.class);
 

@@ -2,6 +2,7 @@ package io.podflow.kubernetes.spec;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.podflow.common.config.ConfigurationLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -9,15 +10,15 @@ import java.util.Map;
 
 /**
  * The Secret {@code <id>-secret}: the cluster secret (RPC and blob handshake) and the REST token. Its keys are
- * the option keys; the processes receive them as the environment variables below, which the entrypoint turns
- * back into {@code -D} properties.
+ * the option keys; the processes receive them as the environment variables below, which their configuration
+ * loading reads ({@link ConfigurationLoader#loadFromEnvironment}).
  */
 public final class ClusterSecret {
 
     public static final String CLUSTER_SECRET_KEY = "cluster.secret";
     public static final String REST_TOKEN_KEY = "rest.authentication.token";
-    public static final String CLUSTER_SECRET_ENV = "PODFLOW_CLUSTER_SECRET";
-    public static final String REST_TOKEN_ENV = "PODFLOW_REST_AUTHENTICATION_TOKEN";
+    public static final String CLUSTER_SECRET_ENV = ConfigurationLoader.CLUSTER_SECRET_ENV;
+    public static final String REST_TOKEN_ENV = ConfigurationLoader.REST_TOKEN_ENV;
 
     private ClusterSecret() {
     }
