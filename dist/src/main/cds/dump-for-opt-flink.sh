@@ -1,24 +1,14 @@
 #!/usr/bin/env bash
 # dist's build: dumps the class-data archive of the distribution DIST for JVMs that run it at /opt/flink, where
 # localkube's pods have it:  dump-for-opt-flink.sh DIST
-# The distribution's own bin/dump-class-archive.sh runs in a private mount namespace in which a tmpfs over /opt holds
-# DIST at /opt/flink (the host's /opt is never touched). Where no such namespace can be made, it says so and leaves no
-# archive: JVMs then read every class from the jars.
+# The distribution's own bin/dump-class-archive.sh runs with DIST at /opt/flink (at-opt-flink.sh). Where no such
+# mount namespace can be made, it says so and leaves no archive: JVMs then read every class from the jars.
 set -euo pipefail
 dist=$(cd "$1" && pwd)
 log="$dist/lib/podflow-classes.jsa.log"
 
-dump='
-  set -e
-  mount -t tmpfs tmpfs /opt
-  mkdir /opt/flink
-  mount --bind "$0" /opt/flink
-  FLINK_HOME=/opt/flink /opt/flink/bin/dump-class-archive.sh
-'
-namespace=(unshare --mount --propagation private)
-[ "$(id -u)" = 0 ] || namespace=(unshare --user --map-root-user --mount --propagation private)
 started=$SECONDS
-if "${namespace[@]}" bash -c "$dump" "$dist" 2>"$log"; then
+if bash "$(dirname "$0")/at-opt-flink.sh" "$dist" env FLINK_HOME=/opt/flink /opt/flink/bin/dump-class-archive.sh 2>"$log"; then
   rm -f "$log"
   echo "class-data archive lib/podflow-classes.jsa dumped in $((SECONDS - started)) s"
 else

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Records again the class list bin/dump-class-archive.sh dumps the class-data archive from:
 #   record-class-list.sh DIST [CLASSLIST]      (CLASSLIST defaults to podflow.classlist next to this script)
-# From DIST shown at /opt/flink in a private mount namespace, it starts a JobManager and a TaskManager, runs the
+# From DIST shown at /opt/flink (at-opt-flink.sh), it starts a JobManager and a TaskManager, runs the
 # bounded WordCount example with bin/flink run, stops both, and adds what the three JVMs loaded (their
 # -XX:DumpLoadedClassList) to CLASSLIST, each class once, after the ones it already lists: those include a native
 # session's JobManager, which needs a Kubernetes cluster to record. Run it when lib/ has changed much, then build dist.
@@ -13,10 +13,7 @@ trap 'rm -rf "$recorded"' EXIT
 
 record='
   set -euo pipefail
-  recorded=$1
-  mount -t tmpfs tmpfs /opt
-  mkdir /opt/flink
-  mount --bind "$0" /opt/flink
+  recorded=$0
   work=$(mktemp -d)
   cp -r /opt/flink/conf "$work/conf"
   mkdir "$work/log"
@@ -44,9 +41,7 @@ record='
     >"$work/run.out" 2>&1 || { cat "$work/run.out" /opt/flink/log/*.log >&2; exit 1; }
   grep "has finished" "$work/run.out"
 '
-namespace=(unshare --mount --propagation private)
-[ "$(id -u)" = 0 ] || namespace=(unshare --user --map-root-user --mount --propagation private)
-"${namespace[@]}" bash -c "$record" "$dist" "$recorded"
+bash "$(dirname "$0")/at-opt-flink.sh" "$dist" bash -c "$record" "$recorded"
 
 before=$(grep -vc '^#' "$classlist")
 merged=$(mktemp)
